@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.core.encoding;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,96 @@
+package io.moraine.core.exposition;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A streaming writer of the Prometheus text format 0.0.4 ({@code text/plain; version=0.0.4}). Not
+ * thread-safe. Buffers internally; call {@link #flush}.
+ */
+public final class TextWriter {
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  public static final String[] NO_LABELS = new String[0];
+
+  private final OutputStream out;
+  private final StringBuilder sb = new StringBuilder(8192);
+
+  public TextWriter(OutputStream out) {
+    this.out = out;
+  }
+
+  public void help(String name, String help) throws IOException {
+    sb.append("# HELP ").append(name).append(' ');
+    for (int i = 0; i < help.length(); i++) {
+      char c = help.charAt(i);
+      if (c == '\\') {
+        sb.append("\\\\");
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('\n');
+    maybeFlush();
+  }
+
+  public void type(String name, String type) throws IOException {
+    sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    maybeFlush();
+  }
+
+  /** One sample line; {@code names} and {@code values} pair up. */
+  public void sample(String name, String[] names, String[] values, double v) throws IOException {
+    sb.append(name);
+    if (names.length > 0) {
+      sb.append('{');
+      for (int i = 0; i < names.length; i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        sb.append(names[i]).append("=\"");
+        String val = values[i];
+        for (int j = 0; j < val.length(); j++) {
+          char c = val.charAt(j);
+          switch (c) {
+            case '\\' -> sb.append("\\\\");
+            case '"' -> sb.append("\\\"");
+            case '\n' -> sb.append("\\n");
+            default -> sb.append(c);
+          }
+        }
+        sb.append('"');
+      }
+      sb.append('}');
+    }
+    sb.append(' ').append(formatValue(v)).append('\n');
+    maybeFlush();
+  }
+
+  /** Go's formatting of sample values: integers without a fraction, {@code +Inf}, {@code NaN}. */
+  public static String formatValue(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
+  }
+
+  private void maybeFlush() throws IOException {
+    if (sb.length() >= 8192) {
+      flush();
+    }
+  }
+
+  public void flush() throws IOException {
+    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    sb.setLength(0);
+    out.flush();
+  }
+}

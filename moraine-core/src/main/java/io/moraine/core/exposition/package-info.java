@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.core.exposition;
+
+import org.jspecify.annotations.NullMarked;

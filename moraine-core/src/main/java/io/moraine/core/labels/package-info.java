@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.core.labels;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.core.sample;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.core.selfmetrics;
+
+import org.jspecify.annotations.NullMarked;

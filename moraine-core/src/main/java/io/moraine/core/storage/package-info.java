@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.core.storage;
+
+import org.jspecify.annotations.NullMarked;

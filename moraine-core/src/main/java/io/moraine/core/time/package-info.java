@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.core.time;
+
+import org.jspecify.annotations.NullMarked;
