@@ -51,7 +51,9 @@ public record Checkpoint(Path dir, int segment) {
    * Writes {@code checkpoint.<toSegment>} from the newest checkpoint (if any) and the segments
    * {@code fromSegment..toSegment}, keeping what {@code filter} returns. Atomic: written to a
    * {@code .tmp} directory, fsynced, then renamed. The caller then deletes segments up to {@code
-   * toSegment} ({@link Wal#truncateBefore}) and older checkpoints ({@link #deleteOlder}).
+   * toSegment} ({@link Wal#truncateBefore}) and older checkpoints ({@link #deleteOlder}). {@code
+   * toSegment} must be a completed segment (below {@code wal.segments().last()}; {@link Wal#cut()}
+   * makes one): the segment being written may read as torn.
    *
    * @throws IllegalArgumentException if a segment in the range is missing, or {@code fromSegment}
    *     leaves a gap after the newest checkpoint, or that checkpoint already covers {@code

@@ -108,10 +108,10 @@ final class Recovery {
   }
 
   /**
-   * Cuts segment {@code e.file()} at {@code e.offset()}, deletes the later ones and creates the
-   * next segment. The current segment must be closed by the caller.
+   * Checks that {@code e} lies in a record of one of the segments {@code first..last} in {@code
+   * dir}; returns that segment's number.
    */
-  static Opened repair(Path dir, CorruptionException e, int first, int last, WalMetrics metrics)
+  static int repairableSegment(Path dir, CorruptionException e, int first, int last)
       throws IOException {
     Path file = e.file();
     Path parent = file.toAbsolutePath().getParent();
@@ -122,6 +122,17 @@ final class Recovery {
     if (e.offset() < Segments.HEADER_BYTES) {
       throw e;
     }
+    return n;
+  }
+
+  /**
+   * Cuts segment {@code n} at {@code e.offset()}, deletes the later ones and creates the next
+   * segment. The caller checked {@link #repairableSegment} and closed the current segment.
+   */
+  static Opened repair(
+      Path dir, CorruptionException e, int n, int first, int last, WalMetrics metrics)
+      throws IOException {
+    Path file = Segments.path(dir, n);
     metrics.corruptions.inc();
     LOG.warn(
         "wal corrupt record, truncating and deleting later segments file={} offset={}"

@@ -365,8 +365,15 @@ public final class Wal implements Closeable {
     acquireIo();
     try {
       ensureUsable();
+      int n = Recovery.repairableSegment(dir, e, firstSegment, lastSegment);
       segment.close();
-      Recovery.Opened o = Recovery.repair(dir, e, firstSegment, lastSegment, metrics);
+      Recovery.Opened o;
+      try {
+        o = Recovery.repair(dir, e, n, firstSegment, lastSegment, metrics);
+      } catch (IOException failed) {
+        broken = failed; // the segment is closed and the directory half repaired: reopen the WAL
+        throw failed;
+      }
       segment = o.segment();
       lastSegment = segment.number();
       completedBytes = o.completedBytes();
