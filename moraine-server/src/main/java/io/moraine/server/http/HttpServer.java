@@ -137,7 +137,9 @@ public final class HttpServer implements AutoCloseable {
         throw new IllegalStateException("BUG: started server has no active port");
       }
       InetSocketAddress bound = port.localAddress();
-      LOG.atInfo().addKeyValue("address", bound).log("listening");
+      LOG.atInfo()
+          .addKeyValue("address", bound.getAddress().getHostAddress() + ":" + bound.getPort())
+          .log("listening");
       return new HttpServer(server, bound);
     }
 
