@@ -1,0 +1,113 @@
+package io.moraine.server.cli;
+
+import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.server.http.HttpServer;
+import io.moraine.server.process.ProcessMetrics;
+import io.moraine.server.store.StorageHandle;
+import io.moraine.server.store.StorageOpener;
+import io.moraine.server.store.StorageSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: the HTTP listener first (so that {@code /-/healthy} answers and {@code
+ * /-/ready} says 503 while the store replays its log), then the store. {@link #stop} stops HTTP,
+ * then closes the store, once; concurrent and later calls wait for the first to finish.
+ * Thread-safe.
+ */
+final class ServerRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
+
+  private final HttpServer http;
+  private final StorageHandle store;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private ServerRuntime(HttpServer http, StorageHandle store) {
+    this.http = http;
+    this.store = store;
+  }
+
+  /**
+   * Starts the HTTP listener; the store is opened by {@link #openStorage}.
+   *
+   * @throws java.io.UncheckedIOException when the address cannot be bound
+   */
+  static ServerRuntime start(
+      InetSocketAddress listen, StorageSettings settings, StorageOpener opener, String version) {
+    MetricRegistry registry = new MetricRegistry();
+    registry
+        .gauge("moraine_build_info", "Moraine's version; always 1.", "version")
+        .labels(version)
+        .set(1);
+    ProcessMetrics process = ProcessMetrics.register(registry, Path.of("/proc/self"));
+    StorageHandle store = new StorageHandle(opener, settings, registry);
+    HttpServer http =
+        HttpServer.builder(listen, registry)
+            .readiness(store::isReady)
+            .beforeScrape(process::refresh)
+            .start();
+    return new ServerRuntime(http, store);
+  }
+
+  /**
+   * Opens the store; may take long (WAL replay). On failure the server is stopped and the exception
+   * rethrown.
+   */
+  void openStorage() {
+    try {
+      store.open();
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+    LOG.atInfo().log("server is ready to receive requests");
+  }
+
+  InetSocketAddress httpAddress() {
+    return http.localAddress();
+  }
+
+  boolean isReady() {
+    return store.isReady();
+  }
+
+  /** Stops HTTP, then closes the store, then logs {@code shutdown complete}. Idempotent. */
+  void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      awaitStopped();
+      return;
+    }
+    LOG.atInfo().log("shutting down");
+    try {
+      http.close();
+    } finally {
+      try {
+        store.close();
+      } finally {
+        LOG.atInfo().log("shutdown complete");
+        stopped.countDown();
+      }
+    }
+  }
+
+  /** Blocks until {@link #stop} has finished. */
+  void awaitStopped() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        stopped.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

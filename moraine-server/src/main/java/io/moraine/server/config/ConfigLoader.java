@@ -1,0 +1,138 @@
+package io.moraine.server.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads {@code moraine.yml}. Prometheus' sections ({@code global}, {@code scrape_configs}, {@code
+ * rule_files}, {@code alerting}, {@code remote_write}, ...) are accepted so that an existing
+ * prometheus.yml loads unchanged; those Moraine does not act on yet are listed in {@link
+ * MoraineConfig#ignored}. Moraine's own sections are strict: an unknown key is an error with its
+ * line and column. Relative paths in the file are resolved against the file's directory, as
+ * Prometheus does. Thread-safe (stateless).
+ */
+public final class ConfigLoader {
+  /** prometheus.yml sections that are accepted and not acted on yet. */
+  private static final List<String> PROMETHEUS_SECTIONS =
+      List.of(
+          "scrape_configs",
+          "scrape_config_files",
+          "rule_files",
+          "alerting",
+          "remote_write",
+          "remote_read",
+          "tracing",
+          "otlp",
+          "runtime");
+
+  /** Moraine's own sections that a later version will read; rejected rather than ignored. */
+  private static final Set<String> FUTURE_SECTIONS =
+      Set.of("logs", "graph", "forecast", "orchestrate", "auth", "limits", "kubernetes");
+
+  private ConfigLoader() {}
+
+  /**
+   * Reads and validates a file.
+   *
+   * @throws ConfigException when the file cannot be read, is not YAML, or breaks a rule
+   */
+  public static MoraineConfig load(Path file) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(file, "cannot read: " + describe(e), e);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, file, dir == null ? Path.of("") : dir);
+  }
+
+  /**
+   * Validates YAML text.
+   *
+   * @param source the name that errors carry
+   * @param baseDir what relative paths in the text are resolved against
+   * @throws ConfigException when the text is not YAML or breaks a rule
+   */
+  public static MoraineConfig parse(String text, Path source, Path baseDir) throws ConfigException {
+    try {
+      return bind(YamlTreeReader.read(text), baseDir);
+    } catch (YamlError e) {
+      throw new ConfigException(source, e.line(), e.column(), e.reason());
+    }
+  }
+
+  private static MoraineConfig bind(@Nullable YamlNode root, Path baseDir) {
+    Section top = Section.of("", root);
+    List<String> ignored = new ArrayList<>();
+    GlobalConfig global = global(top.section("global"), ignored);
+    StorageConfig storage = storage(top.section("storage"), baseDir);
+    for (YamlNode.Entry e : top.entries()) {
+      if (FUTURE_SECTIONS.contains(e.key())) {
+        throw new YamlError(
+            e.keyMark(), "section \"" + e.key() + "\" is not supported by this version");
+      }
+    }
+    ignored.addAll(top.ignore(PROMETHEUS_SECTIONS.toArray(String[]::new)));
+    top.rejectUnknown();
+    return new MoraineConfig(global, storage, ignored);
+  }
+
+  private static GlobalConfig global(Section s, List<String> ignored) {
+    GlobalConfig d = GlobalConfig.DEFAULT;
+    long interval = s.duration("scrape_interval", 0);
+    if (interval == 0) {
+      interval = d.scrapeIntervalMillis();
+    }
+    long timeout = s.duration("scrape_timeout", 0);
+    YamlNode timeoutNode = s.take("scrape_timeout");
+    if (timeout > interval && timeoutNode != null) {
+      throw new YamlError(
+          timeoutNode.mark(), "global: scrape timeout greater than scrape interval");
+    }
+    if (timeout == 0) {
+      timeout = Math.min(d.scrapeTimeoutMillis(), interval);
+    }
+    long evaluation = s.duration("evaluation_interval", 0);
+    if (evaluation == 0) {
+      evaluation = d.evaluationIntervalMillis();
+    }
+    var labels = s.labels("external_labels");
+    ignored.addAll(s.ignore(GlobalConfig.NOT_YET_USED));
+    s.rejectUnknown();
+    return new GlobalConfig(interval, timeout, evaluation, labels);
+  }
+
+  private static StorageConfig storage(Section s, Path baseDir) {
+    Section tsdb = s.section("tsdb");
+    String p = tsdb.string("path");
+    Path path = p == null ? TsdbConfig.DEFAULT.path() : baseDir.resolve(p).normalize();
+    Section retention = tsdb.section("retention");
+    long time = retention.duration("time", 0);
+    long size = retention.bytes("size", 0);
+    retention.rejectUnknown();
+    long window = tsdb.duration("out_of_order_time_window", 0);
+    tsdb.rejectUnknown();
+    Section exemplars = s.section("exemplars");
+    long maxExemplars =
+        exemplars.nonNegativeLong("max_exemplars", StorageConfig.DEFAULT.maxExemplars());
+    exemplars.rejectUnknown();
+    s.rejectUnknown();
+    return new StorageConfig(new TsdbConfig(path, time, size, window), maxExemplars);
+  }
+
+  private static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName();
+    return switch (kind) {
+      case "NoSuchFileException" -> "no such file";
+      case "AccessDeniedException" -> "permission denied";
+      case "MalformedInputException" -> "not valid UTF-8";
+      default -> String.valueOf(e.getMessage());
+    };
+  }
+}

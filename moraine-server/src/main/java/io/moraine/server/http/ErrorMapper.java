@@ -1,0 +1,127 @@
+package io.moraine.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.server.HttpResponseException;
+import com.linecorp.armeria.server.HttpStatusException;
+import com.linecorp.armeria.server.RequestTimeoutException;
+import com.linecorp.armeria.server.ServerErrorHandler;
+import com.linecorp.armeria.server.ServiceConfig;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.moraine.core.selfmetrics.Counter;
+import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.server.store.NotReadyException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP error responses: a Prometheus-style JSON body {@code
+ * {"status":"error","errorType":"...","error":"..."}} with the status of its {@link ErrorType}.
+ * Input errors ({@link IllegalArgumentException}, {@link ApiException} of type {@code bad_data})
+ * answer 400; a store that is not open 503; anything unexpected 500 {@code internal}, logged with
+ * its stack trace, which never reaches the body. Each answer is counted by type in {@code
+ * moraine_http_errors_total}.
+ */
+final class ErrorMapper implements ServerErrorHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final String NOT_FOUND_BODY = "404 page not found\n";
+
+  private final Counter.Family errors;
+
+  ErrorMapper(MetricRegistry registry) {
+    errors =
+        registry.counter(
+            "moraine_http_errors_total", "HTTP requests answered with an error body.", "type");
+  }
+
+  @Override
+  public @Nullable HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
+    Throwable c = unwrap(cause);
+    if (c instanceof HttpStatusException || c instanceof HttpResponseException) {
+      return null; // a response chosen by a handler or by Armeria itself
+    }
+    ErrorType type = classify(c);
+    if (type == ErrorType.INTERNAL) {
+      LOG.atWarn()
+          .addKeyValue("path", ctx.path())
+          .setCause(c)
+          .log("internal error answering a request");
+    }
+    errors.labels(type.wireName()).inc();
+    return response(type, message(c));
+  }
+
+  @Override
+  public @Nullable AggregatedHttpResponse renderStatus(
+      @Nullable ServiceRequestContext ctx,
+      ServiceConfig config,
+      @Nullable RequestHeaders headers,
+      HttpStatus status,
+      @Nullable String description,
+      @Nullable Throwable cause) {
+    if (status.equals(HttpStatus.NOT_FOUND)) {
+      return AggregatedHttpResponse.of(status, MediaType.PLAIN_TEXT_UTF_8, NOT_FOUND_BODY);
+    }
+    return null;
+  }
+
+  static ErrorType classify(Throwable c) {
+    return switch (c) {
+      case ApiException a -> a.type();
+      case IllegalArgumentException i -> ErrorType.BAD_DATA;
+      case NotReadyException n -> ErrorType.UNAVAILABLE;
+      case RequestTimeoutException t -> ErrorType.TIMEOUT;
+      case CancellationException x -> ErrorType.CANCELED;
+      default -> ErrorType.INTERNAL;
+    };
+  }
+
+  /** The JSON error response for a type and message. */
+  static HttpResponse response(ErrorType type, String message) {
+    return HttpResponse.of(
+        HttpStatus.valueOf(type.status()), MediaType.JSON_UTF_8, body(type, message));
+  }
+
+  static byte[] body(ErrorType type, String message) {
+    var out = new ByteArrayOutputStream(64 + message.length());
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("status", "error");
+      g.writeStringField("errorType", type.wireName());
+      g.writeStringField("error", message);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("BUG: writing to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static String message(Throwable c) {
+    String m = c.getMessage();
+    return m == null || m.isEmpty() ? c.getClass().getSimpleName() : m;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while (c instanceof CompletionException) {
+      Throwable inner = c.getCause();
+      if (inner == null) {
+        break;
+      }
+      c = inner;
+    }
+    return c;
+  }
+}

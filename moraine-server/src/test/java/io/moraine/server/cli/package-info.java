@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.server.cli;
+
+import org.jspecify.annotations.NullMarked;

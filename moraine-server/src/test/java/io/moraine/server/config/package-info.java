@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.server.config;
+
+import org.jspecify.annotations.NullMarked;

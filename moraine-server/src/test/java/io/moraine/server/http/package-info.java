@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.server.http;
+
+import org.jspecify.annotations.NullMarked;

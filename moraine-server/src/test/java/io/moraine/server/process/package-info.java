@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.server.process;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.server.store;
+
+import org.jspecify.annotations.NullMarked;
