@@ -60,7 +60,7 @@ public final class ParallelParse {
     List<Range> ranges = split(input, sinks.size());
     int n = ranges.size();
     OpenMetricsParser[] parsers = new OpenMetricsParser[n];
-    RuntimeException[] failures = new RuntimeException[n];
+    Throwable[] failures = new Throwable[n];
     Thread[] threads = new Thread[n];
     for (int i = 0; i < n; i++) {
       int r = i;
@@ -72,7 +72,7 @@ public final class ParallelParse {
                   () -> {
                     try {
                       parsers[r].parse(ranges.get(r), sinks.get(r));
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                       failures[r] = e;
                     }
                   });
@@ -82,9 +82,11 @@ public final class ParallelParse {
       threads[i].join();
       samples += parsers[i].samplesParsed();
     }
-    for (RuntimeException failure : failures) {
-      if (failure != null) {
-        throw failure;
+    for (Throwable failure : failures) {
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      } else if (failure instanceof Error e) {
+        throw e;
       }
     }
     return samples;

@@ -53,6 +53,9 @@ final class SeriesLabels {
         throw errors.at(vs, "invalid UTF-8 in label value " + errors.excerpt(vs, ve));
       }
       String name = decode(list.nameStart(i), list.nameEnd(i));
+      if (!LabelValidation.isValidLabelName(name) && !name.equals(Labels.METRIC_NAME)) {
+        throw errors.at(list.nameStart(i), "invalid label name " + GoFloat.quote(name));
+      }
       for (int j = 0; j <= i; j++) {
         if (kv[2 * j].equals(name)) {
           throw errors.at(list.nameStart(i), "duplicate label name " + GoFloat.quote(name));
