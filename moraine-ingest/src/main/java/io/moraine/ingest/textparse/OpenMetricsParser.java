@@ -80,6 +80,7 @@ public final class OpenMetricsParser {
     long p = range.start();
     long end = range.end();
     errors.reset(p);
+    table.resetPrediction();
     typeClass = p == 0 ? TypeClass.PLAIN : TypeClass.UNRESOLVED;
     while (p < end) {
       errors.lineStart = p;
@@ -116,13 +117,20 @@ public final class OpenMetricsParser {
   }
 
   private long sampleLine(long start, SampleSink sink) {
-    long keyEnd = keyEnd(start);
-    int length = (int) Math.min(Integer.MAX_VALUE, keyEnd - start);
-    long hash = Scan.hash(in, start, keyEnd, typeClass);
-    int id = table.find(hash, start, length, typeClass);
-    if (id < 0) {
-      id = newSeries(start, keyEnd, sink);
+    int entry = table.predict(start, limit, typeClass);
+    long keyEnd;
+    if (entry >= 0) {
+      keyEnd = start + table.length(entry);
+    } else {
+      keyEnd = keyEnd(start);
+      int length = (int) Math.min(Integer.MAX_VALUE, keyEnd - start);
+      entry = table.find(Scan.hash(in, start, keyEnd, typeClass), start, length, typeClass);
+      if (entry < 0) {
+        entry = newSeries(start, keyEnd, sink);
+      }
     }
+    table.visit(entry);
+    int id = table.id(entry);
     long p = keyEnd;
     if (p >= limit || in.get(Scan.BYTE, p) != ' ') {
       throw errors.at(p, "expected ' ' and a value after " + errors.excerpt(start, p));
@@ -177,7 +185,7 @@ public final class OpenMetricsParser {
         && in.get(Scan.BYTE, p + 3) == '{';
   }
 
-  /** Assigns an id to a key not in the local table, or throws on a malformed key. */
+  /** Enters a key not in the local table (returns its entry), or throws on a malformed key. */
   private int newSeries(long start, long keyEnd, SampleSink sink) {
     long p = start;
     long nameStart;
@@ -216,9 +224,8 @@ public final class OpenMetricsParser {
     }
     Labels labels = seriesLabels.build(nameStart, nameEnd, labelList, typeClass);
     int id = registry.idOf(labels, sink);
-    table.put(
+    return table.put(
         Scan.hash(in, start, keyEnd, typeClass), start, (int) (keyEnd - start), typeClass, id);
-    return id;
   }
 
   /** The type class in force at {@code p}: that of the last {@code # TYPE} line before it. */
