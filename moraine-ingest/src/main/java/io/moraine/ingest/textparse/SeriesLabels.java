@@ -3,9 +3,9 @@ package io.moraine.ingest.textparse;
 import io.moraine.core.labels.InvalidLabelsException;
 import io.moraine.core.labels.LabelValidation;
 import io.moraine.core.labels.Labels;
-import java.io.ByteArrayOutputStream;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Builds the {@link Labels} of a series met for the first time, with Prometheus' semantics: escapes
@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 final class SeriesLabels {
   private final MemorySegment in;
   private final ErrorLocator errors;
-  private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(64);
+  private byte[] scratch = new byte[256];
 
   SeriesLabels(MemorySegment in, ErrorLocator errors) {
     this.in = in;
@@ -117,19 +117,24 @@ final class SeriesLabels {
 
   /** The UTF-8 string of {@code [start, end)} with the three OpenMetrics escapes undone. */
   String decode(long start, long end) {
-    scratch.reset();
+    if (end - start > Integer.MAX_VALUE - 16) {
+      throw errors.at(start, "label longer than 2 GiB");
+    }
+    int n = 0;
     for (long p = start; p < end; p++) {
       byte c = in.get(Scan.BYTE, p);
       if (c == '\\' && p + 1 < end) {
         byte e = in.get(Scan.BYTE, p + 1);
         if (e == '\\' || e == '"' || e == 'n') {
-          scratch.write(e == 'n' ? '\n' : e);
+          c = e == 'n' ? (byte) '\n' : e;
           p++;
-          continue;
         }
       }
-      scratch.write(c);
+      if (n == scratch.length) {
+        scratch = Arrays.copyOf(scratch, Math.max(2 * n, (int) (end - start)));
+      }
+      scratch[n++] = c;
     }
-    return scratch.toString(StandardCharsets.UTF_8);
+    return new String(scratch, 0, n, StandardCharsets.UTF_8);
   }
 }
