@@ -1,0 +1,36 @@
+package io.moraine.ingest;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Module rules: packages free of cycles; only the JDK, JSpecify and moraine-core are used. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.moraine.ingest");
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("io.moraine.ingest.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void usesOnlyTheJdkAndCore() {
+    classes()
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("io.moraine.ingest..", "io.moraine.core..", "java..", "org.jspecify..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void importsTheModule() {
+    org.assertj.core.api.Assertions.assertThat(CLASSES.size()).isGreaterThan(5);
+  }
+}
