@@ -1,0 +1,5 @@
+/** JMH benchmarks and measurement tools; compiled by {@code verify}, never run by it. */
+@NullMarked
+package io.moraine.bench;
+
+import org.jspecify.annotations.NullMarked;
