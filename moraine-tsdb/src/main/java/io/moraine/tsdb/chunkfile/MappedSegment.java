@@ -1,0 +1,196 @@
+package io.moraine.tsdb.chunkfile;
+
+import io.moraine.core.encoding.CorruptionException;
+import io.moraine.core.encoding.FormatHeader;
+import io.moraine.tsdb.chunk.Encoding;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileChannel.MapMode;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * One memory-mapped segment file. The mapping belongs to its own shared {@link Arena}, so {@link
+ * #close} unmaps it at once (before the file is deleted) instead of whenever the GC runs; reads
+ * racing a close fail with {@link IllegalStateException} rather than touching unmapped memory.
+ * Reads are safe from any number of threads.
+ */
+final class MappedSegment implements AutoCloseable {
+  static final ValueLayout.OfLong LONG_BE =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+  static final ValueLayout.OfInt INT_BE =
+      ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+  final int index;
+  final Path path;
+  final SegmentKind kind;
+  private final Arena arena;
+  final MemorySegment memory;
+
+  /**
+   * End of the valid entries. Written by the one appending thread after an entry is complete
+   * (release), read before every read (acquire), so a reader never sees a partly written entry.
+   */
+  private volatile long end;
+
+  private MappedSegment(
+      int index, Path path, SegmentKind kind, Arena arena, MemorySegment memory, long end) {
+    this.index = index;
+    this.path = path;
+    this.kind = kind;
+    this.arena = arena;
+    this.memory = memory;
+    this.end = end;
+  }
+
+  /** Maps a finished segment read-only and checks its header. */
+  static MappedSegment openReadOnly(Path dir, int index, SegmentKind kind) throws IOException {
+    Path path = dir.resolve(SegmentFiles.name(index));
+    Arena arena = Arena.ofShared();
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      MemorySegment m = ch.map(MapMode.READ_ONLY, 0, ch.size(), arena);
+      FormatHeader.read(
+          m.asSlice(0, Math.min(m.byteSize(), FormatHeader.SIZE)).asByteBuffer(),
+          path,
+          kind.magic,
+          SegmentKind.VERSION,
+          kind.formatName);
+      return new MappedSegment(index, path, kind, arena, m, m.byteSize());
+    } catch (IOException | RuntimeException e) {
+      arena.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Creates a new segment file of {@code capacity} bytes (sparse: unwritten bytes stay zero and
+   * take no disk), writes its header and maps it read-write for appending.
+   */
+  static MappedSegment create(Path dir, int index, SegmentKind kind, long capacity)
+      throws IOException {
+    Path path = dir.resolve(SegmentFiles.name(index));
+    Arena arena = Arena.ofShared();
+    try (FileChannel ch =
+        FileChannel.open(
+            path,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE)) {
+      MemorySegment m = ch.map(MapMode.READ_WRITE, 0, capacity, arena);
+      m.set(INT_BE, 0, kind.magic);
+      m.set(ValueLayout.JAVA_BYTE, 4, (byte) SegmentKind.VERSION);
+      return new MappedSegment(index, path, kind, arena, m, FormatHeader.SIZE);
+    } catch (IOException | RuntimeException e) {
+      arena.close();
+      throw e;
+    }
+  }
+
+  long end() {
+    return end;
+  }
+
+  void publish(long newEnd) {
+    end = newEnd;
+  }
+
+  long capacity() {
+    return memory.byteSize();
+  }
+
+  /** Flushes written pages of a read-write mapping to the file. */
+  void force() {
+    memory.force();
+  }
+
+  /** Unmaps; idempotent for one closing thread. */
+  @Override
+  public void close() {
+    if (arena.scope().isAlive()) {
+      arena.close();
+    }
+  }
+
+  CorruptionException corrupt(long offset, String reason) {
+    return new CorruptionException(path, offset, reason);
+  }
+
+  /**
+   * Copies the entry at {@code off} into {@code into}.
+   *
+   * @return the encoding
+   * @throws CorruptionException naming this file when the entry is out of bounds, has an unknown
+   *     encoding, or (with {@code verify}) fails its checksum
+   */
+  Encoding read(long off, boolean verify, ChunkBuf into) {
+    long limit = end;
+    if (off < FormatHeader.SIZE || off >= limit) {
+      throw corrupt(off, "chunk ref past the end of the segment (" + limit + " bytes)");
+    }
+    long p = off;
+    long seriesRef = 0;
+    long mint = 0;
+    long maxt = 0;
+    if (kind == SegmentKind.HEAD) {
+      if (p + kind.prefixBytes > limit) {
+        throw corrupt(off, "head chunk entry cut short");
+      }
+      seriesRef = memory.get(LONG_BE, p);
+      mint = memory.get(LONG_BE, p + 8);
+      maxt = memory.get(LONG_BE, p + 16);
+      p += kind.prefixBytes;
+    }
+    long len = 0;
+    for (int shift = 0; ; shift += 7) {
+      if (p >= limit || shift > 28) {
+        throw corrupt(off, "bad chunk length");
+      }
+      byte b = memory.get(ValueLayout.JAVA_BYTE, p++);
+      len |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        break;
+      }
+    }
+    if (len > Integer.MAX_VALUE - 64 || p + 1 + len + SegmentKind.CRC_BYTES > limit) {
+      throw corrupt(off, "chunk of " + len + " bytes runs past the end of the segment");
+    }
+    int encId = memory.get(ValueLayout.JAVA_BYTE, p++) & 0xFF;
+    if (!Encoding.isKnown(encId)) {
+      throw corrupt(off, "unknown chunk encoding " + encId);
+    }
+    Encoding enc = Encoding.ofId(encId);
+    byte[] data = into.prepare(enc, (int) len);
+    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, p, data, 0, (int) len);
+    into.head(seriesRef, mint, maxt);
+    if (verify) {
+      int stored = memory.get(INT_BE, p + len);
+      int computed = checksum(into.crc, off, p - 1, data, (int) len);
+      if (stored != computed) {
+        throw corrupt(
+            off,
+            String.format(
+                "chunk checksum mismatch: stored %08x, computed %08x", stored, computed));
+      }
+    }
+    return enc;
+  }
+
+  /**
+   * The CRC32C of an entry: for head entries over everything from {@code entryStart}, for block
+   * entries over the encoding byte at {@code encAt} and the data.
+   */
+  private int checksum(CRC32C crc, long entryStart, long encAt, byte[] data, int len) {
+    crc.reset();
+    long from = kind == SegmentKind.HEAD ? entryStart : encAt;
+    for (long i = from; i <= encAt; i++) {
+      crc.update(memory.get(ValueLayout.JAVA_BYTE, i));
+    }
+    crc.update(data, 0, len);
+    return (int) crc.getValue();
+  }
+}
