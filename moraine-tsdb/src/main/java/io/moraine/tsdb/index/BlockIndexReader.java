@@ -153,7 +153,15 @@ public final class BlockIndexReader implements IndexReader {
 
   @Override
   public Labels labels(int seriesId) {
-    SeriesDecoder d = seek(seriesId, null);
+    return toLabels(seek(seriesId, null));
+  }
+
+  @Override
+  public Labels series(int seriesId, ChunkMetas chunksInto) {
+    return toLabels(seek(seriesId, chunksInto));
+  }
+
+  private Labels toLabels(SeriesDecoder d) {
     String[] kv = new String[d.count * 2];
     for (int j = 0; j < d.count; j++) {
       kv[2 * j] = names[d.names[j]];

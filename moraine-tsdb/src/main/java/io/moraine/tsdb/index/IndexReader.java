@@ -57,6 +57,17 @@ public interface IndexReader extends AutoCloseable {
    */
   int chunks(int seriesId, ChunkMetas into);
 
+  /**
+   * The labels of a series and, into {@code chunksInto}, its chunk metas: {@link #labels} and
+   * {@link #chunks} in one call, which a block serves with one decoding pass.
+   *
+   * @throws IllegalArgumentException when {@code seriesId} is not a series of this index
+   */
+  default Labels series(int seriesId, ChunkMetas chunksInto) {
+    chunks(seriesId, chunksInto);
+    return labels(seriesId);
+  }
+
   /** Releases the index; no method may be called afterwards, by any thread. */
   @Override
   void close();

@@ -26,7 +26,8 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Memory: one bitmap per distinct label pair and the distinct strings; chunk metas are spilled
  * to {@code <file>.spill} as series arrive and are never held for more than one series. Not
- * thread-safe; one writer per file.
+ * thread-safe; one writer per file. A caller that gives up (an exception while adding series) calls
+ * {@link #abort()}, which removes the scratch files; {@code close()} afterwards does nothing.
  */
 public final class IndexWriter implements AutoCloseable {
   private final Path file;

@@ -136,6 +136,9 @@ class IndexRoundTripTest {
         assertThat(r.labels(id)).isEqualTo(e.getKey());
         assertThat(r.chunks(id, got)).isEqualTo(e.getValue().size());
         assertThat(got.toList()).isEqualTo(e.getValue());
+        got.add(1, 2, 3);
+        assertThat(r.series(id, got)).isEqualTo(e.getKey());
+        assertThat(got.toList()).isEqualTo(e.getValue());
         id++;
       }
       RoaringBitmap union = new RoaringBitmap();

@@ -28,6 +28,16 @@ class IndexSizeTest {
     try (BlockIndexReader r = BlockIndexReader.open(file)) {
       long t2 = System.nanoTime();
       assertThat(r.numSeries()).isEqualTo(series.size());
+      ChunkMetas chunks = new ChunkMetas();
+      long t3 = System.nanoTime();
+      long sum = 0;
+      for (int id = 0; id < r.numSeries(); id++) {
+        sum += r.series(id, chunks).size() + chunks.size();
+      }
+      long t4 = System.nanoTime();
+      assertThat(sum).isGreaterThan(series.size());
+      System.out.printf(
+          "series(id, chunks) per series: %d ns%n", (t4 - t3) / Math.max(1, r.numSeries()));
       System.out.printf(
           "index: %d series, %d bytes, %.1f B/series, write %d ms, open %d ms%n",
           series.size(), size, perSeries, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
