@@ -34,6 +34,15 @@ public final class MetricRegistry {
     register(new SampledGauge(name, help, supplier, "counter"));
   }
 
+  /**
+   * A counter family with one label whose children are read from suppliers at each scrape (for
+   * counts a component already keeps, such as rejections by reason).
+   */
+  public void counter(
+      String name, String help, String labelName, java.util.Map<String, DoubleSupplier> children) {
+    register(new SampledFamily(name, help, labelName, new java.util.TreeMap<>(children)));
+  }
+
   /** A histogram family with upper bucket bounds (ascending, +Inf added). */
   public Histogram.Family histogram(String name, String help, double[] bounds, String... labels) {
     return register(new Histogram.Family(name, help, bounds, labels));
@@ -61,6 +70,20 @@ public final class MetricRegistry {
     String name();
 
     void write(TextWriter out) throws IOException;
+  }
+
+  private record SampledFamily(
+      String name, String help, String labelName, java.util.SortedMap<String, DoubleSupplier> kids)
+      implements Family {
+    @Override
+    public void write(TextWriter out) throws IOException {
+      out.help(name, help);
+      out.type(name, "counter");
+      String[] names = {labelName};
+      for (var e : kids.entrySet()) {
+        out.sample(name, names, new String[] {e.getKey()}, e.getValue().getAsDouble());
+      }
+    }
   }
 
   private record SampledGauge(String name, String help, DoubleSupplier supplier, String type)

@@ -12,9 +12,9 @@ import io.moraine.core.encoding.Varint;
  */
 final class PackedSequence {
   /**
-   * Samples per frame. 128 keeps a 120-sample chunk in one frame; on the realistic mix 64 was
-   * 0.6 % larger at 120 samples/chunk and 0.3 % smaller at 720 (ChunkSizeReport), not worth twice
-   * the frame headers.
+   * Samples per frame. 128 keeps a 120-sample chunk in one frame; on the realistic mix 64 was 0.6 %
+   * larger at 120 samples/chunk and 0.3 % smaller at 720 (ChunkSizeReport), not worth twice the
+   * frame headers.
    */
   static final int FRAME = 128;
 
@@ -163,7 +163,8 @@ final class PackedSequence {
     integrate(out, n, order, seed0, seed1);
   }
 
-  private static void unpack(BitReader r, int width, int from, int to, long min, long g, long[] out) {
+  private static void unpack(
+      BitReader r, int width, int from, int to, long min, long g, long[] out) {
     if (width == 0) {
       for (int j = from; j < to; j++) {
         out[j] = min;

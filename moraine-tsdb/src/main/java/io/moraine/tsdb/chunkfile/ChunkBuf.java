@@ -49,6 +49,12 @@ public final class ChunkBuf {
     return maxt;
   }
 
+  /** Copies a chunk held elsewhere (the head's open chunk) in; clears the head entry fields. */
+  public void set(Encoding enc, byte[] src, int off, int len) {
+    System.arraycopy(src, off, prepare(enc, len), 0, len);
+    head(0, 0, 0);
+  }
+
   byte[] prepare(Encoding enc, int len) {
     if (data.length < len + SLACK) {
       data = Arrays.copyOf(data, Math.max(len + SLACK, data.length * 2));

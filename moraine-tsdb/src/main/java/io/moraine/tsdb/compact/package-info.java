@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.tsdb.compact;
+
+import org.jspecify.annotations.NullMarked;

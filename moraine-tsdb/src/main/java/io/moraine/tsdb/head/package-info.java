@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.tsdb.head;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.tsdb.query;
+
+import org.jspecify.annotations.NullMarked;
