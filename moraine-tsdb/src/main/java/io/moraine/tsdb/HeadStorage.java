@@ -130,7 +130,7 @@ final class HeadStorage {
     try {
       wal.sync();
     } catch (IOException | RuntimeException e) {
-      LOG.error("msg=\"WAL fsync failed\" err=\"{}\"", e.toString());
+      LOG.atError().addKeyValue("err", e.toString()).log("WAL fsync failed");
     }
   }
 

@@ -143,7 +143,7 @@ public final class Tsdb implements Storage {
       for (Path p : s.toList()) {
         String name = p.getFileName().toString();
         if (name.startsWith(".tmp-")) {
-          LOG.info("msg=\"removing unfinished block\" dir={}", p);
+          LOG.atInfo().addKeyValue("dir", p).log("removing unfinished block");
           Block.deleteDir(p);
         } else if (Files.isRegularFile(p.resolve(BlockMeta.FILE_NAME))) {
           dirs.add(p);
@@ -169,7 +169,9 @@ public final class Tsdb implements Storage {
     List<Block> kept = new ArrayList<>();
     for (Block b : out) {
       if (replaced.contains(b.meta().id())) {
-        LOG.info("msg=\"removing block replaced by compaction\" block={}", b.meta().id());
+        LOG.atInfo()
+            .addKeyValue("block", b.meta().id())
+            .log("removing block replaced by compaction");
         b.retire(true);
       } else {
         kept.add(b);
@@ -252,7 +254,10 @@ public final class Tsdb implements Storage {
       applyRetention();
     } catch (RuntimeException | IOException e) {
       metrics.compactionFailed();
-      LOG.error("msg=\"background compaction failed\" err=\"{}\"", e.toString(), e);
+      LOG.atError()
+          .addKeyValue("err", e.toString())
+          .setCause(e)
+          .log("background compaction failed");
     }
   }
 
@@ -344,12 +349,12 @@ public final class Tsdb implements Storage {
     List<Block> added = meta == null ? List.of() : List.of(Block.open(dir.resolve(meta.id())));
     addBlocks(added, ids);
     metrics.compacted();
-    LOG.info(
-        "msg=\"compacted blocks\" sources={} into={} mint={} maxt={}",
-        ids.size(),
-        meta == null ? "none" : meta.id(),
-        mint,
-        maxt);
+    LOG.atInfo()
+        .addKeyValue("sources", ids.size())
+        .addKeyValue("into", meta == null ? "none" : meta.id())
+        .addKeyValue("mint", mint)
+        .addKeyValue("maxt", maxt)
+        .log("compacted blocks");
   }
 
   private @Nullable BlockMeta writeBlock(
@@ -415,7 +420,7 @@ public final class Tsdb implements Storage {
       }
     }
     if (!drop.isEmpty()) {
-      LOG.info("msg=\"retention deletes blocks\" count={}", drop.size());
+      LOG.atInfo().addKeyValue("count", drop.size()).log("retention deletes blocks");
       addBlocks(List.of(), drop);
       metrics.retentionDeleted(drop.size());
     }
@@ -460,7 +465,7 @@ public final class Tsdb implements Storage {
       }
       lock.release();
       lockChannel.close();
-      LOG.info("msg=\"store closed\" dir={}", dir);
+      LOG.atInfo().addKeyValue("dir", dir).log("store closed");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -79,7 +79,28 @@ public final class TextWriter {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    return Double.toString(v);
+    // Go's strconv.FormatFloat(v, 'g', -1, 64): shortest digits, exponent form outside
+    // [1e-4, 1e21), written like 1e-05 or 1.5e+21.
+    java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+    int exp = d.precision() - d.scale() - 1;
+    if (exp >= -4 && exp < 21) {
+      return d.toPlainString();
+    }
+    String digits = d.unscaledValue().abs().toString();
+    StringBuilder sb = new StringBuilder();
+    if (v < 0) {
+      sb.append('-');
+    }
+    sb.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      sb.append('.').append(digits, 1, digits.length());
+    }
+    sb.append('e').append(exp < 0 ? '-' : '+');
+    int ae = Math.abs(exp);
+    if (ae < 10) {
+      sb.append('0');
+    }
+    return sb.append(ae).toString();
   }
 
   private void maybeFlush() throws IOException {

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * directory. A bad line stops the import before anything reaches the directory.
  */
 public final class TsdbOpenMetricsImporter implements OpenMetricsImporter {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TsdbOpenMetricsImporter.class);
+
   /** The machines we target have 2 cores; more parse threads than cores only add contention. */
   private static final int MAX_THREADS = Runtime.getRuntime().availableProcessors();
 
@@ -46,8 +49,14 @@ public final class TsdbOpenMetricsImporter implements OpenMetricsImporter {
       for (int i = 0; i < Math.max(1, MAX_THREADS); i++) {
         sinks.add(new Sink(backfill, backfill.feeder()));
       }
+      long t0 = System.nanoTime();
       long samples = parse(input, sinks, size, bytesPerSample, progress);
+      long t1 = System.nanoTime();
       List<BlockMeta> blocks = backfill.finish();
+      LOG.atInfo()
+          .addKeyValue("parse_seconds", (t1 - t0) / 1e9)
+          .addKeyValue("write_seconds", (System.nanoTime() - t1) / 1e9)
+          .log("import done");
       progress.progress(size, size, samples);
       long series = 0;
       long mint = 0;

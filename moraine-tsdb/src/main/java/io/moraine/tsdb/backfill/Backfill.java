@@ -4,6 +4,7 @@ import io.moraine.core.labels.Labels;
 import io.moraine.core.time.Clock;
 import io.moraine.tsdb.block.Block;
 import io.moraine.tsdb.block.BlockMeta;
+import io.moraine.tsdb.chunk.DenseEncoder;
 import io.moraine.tsdb.compact.BlockWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,8 +70,8 @@ public final class Backfill implements AutoCloseable {
       }
       SeriesBuffer b = byId[id];
       if (b == null) {
-        // Room for one 2 h block at 10 s before the first growth.
-        b = new SeriesBuffer(16);
+        // Half a 2 h block at 10 s: a time-major file split in two feeds each thread that much.
+        b = new SeriesBuffer(64);
         byId[id] = b;
       }
       b.add(t, v);
@@ -90,12 +92,16 @@ public final class Backfill implements AutoCloseable {
     List<Integer> ids = new ArrayList<>(labels.keySet());
     ids.sort((a, b) -> labelsOf(a).compareTo(labelsOf(b)));
     SeriesBuffer[] merged = new SeriesBuffer[ids.size()];
+    parallel(
+        ids.size(),
+        i -> {
+          SeriesBuffer m = merge(ids.get(i));
+          m.sortAndDedupe();
+          merged[i] = m;
+        });
     long mint = Long.MAX_VALUE;
     long maxt = Long.MIN_VALUE;
-    for (int i = 0; i < ids.size(); i++) {
-      SeriesBuffer m = merge(ids.get(i));
-      m.sortAndDedupe();
-      merged[i] = m;
+    for (SeriesBuffer m : merged) {
       if (m.n > 0) {
         mint = Math.min(mint, m.ts[0]);
         maxt = Math.max(maxt, m.ts[m.n - 1]);
@@ -144,14 +150,61 @@ public final class Backfill implements AutoCloseable {
     return java.util.Objects.requireNonNull(labels.get(id), "BUG: series without labels");
   }
 
+  @SuppressWarnings("NullAway") // encoded[i] is null for series without samples in range
   private @Nullable BlockMeta writeRange(
       List<Integer> ids, SeriesBuffer[] merged, long mint, long maxt) throws IOException {
+    BlockWriter.Encoded[] encoded = new BlockWriter.Encoded[ids.size()];
+    ThreadLocal<DenseEncoder> encoders = ThreadLocal.withInitial(DenseEncoder::new);
+    parallel(
+        ids.size(),
+        i -> {
+          SeriesBuffer b = merged[i];
+          encoded[i] = BlockWriter.encode(b.ts, b.vs, b.n, mint, maxt, encoders.get());
+        });
     try (BlockWriter w = new BlockWriter(work, mint, maxt, 1, List.of(), clock)) {
       for (int i = 0; i < ids.size(); i++) {
-        SeriesBuffer b = merged[i];
-        w.addSeries(labelsOf(ids.get(i)), b.ts, b.vs, b.n);
+        BlockWriter.Encoded e = encoded[i];
+        if (e != null) {
+          w.addEncoded(labelsOf(ids.get(i)), e);
+        }
       }
       return w.finish();
+    }
+  }
+
+  /** Runs {@code task} for 0..n-1 on one thread per core, in contiguous slices. */
+  private static void parallel(int n, java.util.function.IntConsumer task) throws IOException {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 1024 + 1));
+    Thread[] ts = new Thread[threads];
+    AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+    for (int k = 0; k < threads; k++) {
+      int from = (int) ((long) n * k / threads);
+      int to = (int) ((long) n * (k + 1) / threads);
+      ts[k] =
+          Thread.ofPlatform()
+              .name("backfill-" + k)
+              .start(
+                  () -> {
+                    try {
+                      for (int i = from; i < to; i++) {
+                        task.accept(i);
+                      }
+                    } catch (RuntimeException e) {
+                      failure.compareAndSet(null, e);
+                    }
+                  });
+    }
+    try {
+      for (Thread t : ts) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("backfill interrupted");
+    }
+    RuntimeException f = failure.get();
+    if (f != null) {
+      throw f;
     }
   }
 

@@ -120,7 +120,10 @@ public final class Block {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
-      LOG.warn("msg=\"cannot delete directory\" dir={} err=\"{}\"", dir, e.toString());
+      LOG.atWarn()
+          .addKeyValue("dir", dir)
+          .addKeyValue("err", e.toString())
+          .log("cannot delete directory");
     }
   }
 

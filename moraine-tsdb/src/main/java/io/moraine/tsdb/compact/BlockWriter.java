@@ -47,8 +47,6 @@ public final class BlockWriter implements AutoCloseable {
   private final List<ChunkMeta> metas = new ArrayList<>();
   private long numSamples;
   private long numChunks;
-  private final long[] chunkTs = new long[MAX_SAMPLES_PER_CHUNK];
-  private final double[] chunkVs = new double[MAX_SAMPLES_PER_CHUNK];
   private long[] ts = new long[1024];
   private double[] vs = new double[1024];
   private boolean finished;
@@ -78,7 +76,21 @@ public final class BlockWriter implements AutoCloseable {
    * outside the block's range are dropped. Series without samples in range are skipped.
    */
   public void addSeries(Labels labels, long[] t, double[] v, int n) throws IOException {
-    metas.clear();
+    Encoded e = encode(t, v, n, mint, maxt, encoder);
+    if (e != null) {
+      addEncoded(labels, e);
+    }
+  }
+
+  /** One series' samples in {@code [mint, maxt)} encoded as DENSE chunks, ready to be written. */
+  public record Encoded(List<byte[]> chunks, long[] mints, long[] maxts, int samples) {}
+
+  /**
+   * Encodes a series' samples in {@code [mint, maxt)} without writing them, so that several threads
+   * can encode while one writes ({@link #addEncoded}). Null when none is in range.
+   */
+  public static @Nullable Encoded encode(
+      long[] t, double[] v, int n, long mint, long maxt, DenseEncoder encoder) {
     int start = 0;
     while (start < n && t[start] < mint) {
       start++;
@@ -88,23 +100,40 @@ public final class BlockWriter implements AutoCloseable {
       end++;
     }
     if (end == start) {
-      return;
+      return null;
     }
-    for (int i = start; i < end; i += MAX_SAMPLES_PER_CHUNK) {
+    int count = (end - start + MAX_SAMPLES_PER_CHUNK - 1) / MAX_SAMPLES_PER_CHUNK;
+    List<byte[]> out = new ArrayList<>(count);
+    long[] mints = new long[count];
+    long[] maxts = new long[count];
+    int c = 0;
+    for (int i = start; i < end; i += MAX_SAMPLES_PER_CHUNK, c++) {
       int len = Math.min(MAX_SAMPLES_PER_CHUNK, end - i);
       int bytes;
       if (i == 0) {
         bytes = encoder.encode(t, v, len);
       } else {
-        System.arraycopy(t, i, chunkTs, 0, len);
-        System.arraycopy(v, i, chunkVs, 0, len);
-        bytes = encoder.encode(chunkTs, chunkVs, len);
+        bytes =
+            encoder.encode(
+                Arrays.copyOfRange(t, i, i + len), Arrays.copyOfRange(v, i, i + len), len);
       }
-      long ref = chunks.write(Encoding.DENSE, encoder.bytes(), 0, bytes);
-      metas.add(new ChunkMeta(ref, t[i], t[i + len - 1]));
+      out.add(Arrays.copyOf(encoder.bytes(), bytes));
+      mints[c] = t[i];
+      maxts[c] = t[i + len - 1];
+    }
+    return new Encoded(out, mints, maxts, end - start);
+  }
+
+  /** Writes a series encoded by {@link #encode}; series come in strictly increasing order. */
+  public void addEncoded(Labels labels, Encoded e) throws IOException {
+    metas.clear();
+    for (int c = 0; c < e.chunks().size(); c++) {
+      byte[] b = e.chunks().get(c);
+      long ref = chunks.write(Encoding.DENSE, b, 0, b.length);
+      metas.add(new ChunkMeta(ref, e.mints()[c], e.maxts()[c]));
       numChunks++;
     }
-    numSamples += end - start;
+    numSamples += e.samples();
     index.addSeries(labels, metas);
   }
 

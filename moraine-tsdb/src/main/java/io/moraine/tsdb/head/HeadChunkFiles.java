@@ -62,11 +62,11 @@ public final class HeadChunkFiles implements HeadChunks {
               maxT.merge(ChunkRef.segment(ref), maxt, Math::max);
             });
     if (r.tornBytes() > 0 || r.removedSegments() > 0) {
-      LOG.warn(
-          "msg=\"head chunk files had a torn tail, cut it\" dir={} torn_bytes={} removed={}",
-          dir,
-          r.tornBytes(),
-          r.removedSegments());
+      LOG.atWarn()
+          .addKeyValue("dir", dir)
+          .addKeyValue("torn_bytes", r.tornBytes())
+          .addKeyValue("removed", r.removedSegments())
+          .log("head chunk files had a torn tail, cut it");
     }
     for (Map.Entry<Integer, long[]> e : found.entrySet()) {
       int n = counts.getOrDefault(e.getKey(), 0);
@@ -123,7 +123,7 @@ public final class HeadChunkFiles implements HeadChunks {
     int deleted = file.truncateBefore(keepFrom);
     segmentMaxT.headMap(keepFrom).clear();
     if (deleted > 0) {
-      LOG.debug("msg=\"deleted head chunk segments\" count={}", deleted);
+      LOG.atDebug().addKeyValue("count", deleted).log("deleted head chunk segments");
     }
   }
 

@@ -49,11 +49,11 @@ public final class HeadReplay {
             break;
           }
         } catch (CorruptionException e) {
-          LOG.warn(
-              "msg=\"WAL corrupt, cutting it at the last good record\" file={} offset={} err=\"{}\"",
-              e.file(),
-              e.offset(),
-              e.getMessage());
+          LOG.atWarn()
+              .addKeyValue("file", e.file())
+              .addKeyValue("offset", e.offset())
+              .addKeyValue("err", e.getMessage())
+              .log("WAL corrupt, cutting it at the last good record");
           wal.repair(e);
           repaired = true;
           break;
@@ -86,16 +86,16 @@ public final class HeadReplay {
               }
             }
           }
-          default -> LOG.warn("msg=\"skipping unknown WAL record\" type={}", r.type());
+          default -> LOG.atWarn().addKeyValue("type", r.type()).log("skipping unknown WAL record");
         }
       }
     }
-    LOG.info(
-        "msg=\"WAL replayed\" series={} samples={} skipped={} unknown_refs={}",
-        nSeries,
-        nSamples,
-        skipped,
-        unknown);
+    LOG.atInfo()
+        .addKeyValue("series", nSeries)
+        .addKeyValue("samples", nSamples)
+        .addKeyValue("skipped", skipped)
+        .addKeyValue("unknown_refs", unknown)
+        .log("WAL replayed");
     return new Result(nSeries, nSamples, skipped, unknown, repaired);
   }
 }

@@ -34,11 +34,11 @@ final class Recovery {
     }
     if (end < segs.length) {
       metrics.corruptions.inc();
-      LOG.warn(
-          "wal segments have a gap; deleting the segments after it dir={} missing={} deleted={}",
-          dir,
-          Segments.name(segs[end - 1] + 1),
-          segs.length - end);
+      LOG.atWarn()
+          .addKeyValue("dir", dir)
+          .addKeyValue("missing", Segments.name(segs[end - 1] + 1))
+          .addKeyValue("deleted", segs.length - end)
+          .log("wal segments have a gap; deleting the segments after it");
       for (int i = segs.length - 1; i >= end; i--) {
         Files.delete(Segments.path(dir, segs[i]));
       }
@@ -63,7 +63,10 @@ final class Recovery {
     Path p = Segments.path(dir, n);
     if (tornHeader(p)) {
       metrics.corruptions.inc();
-      LOG.warn("wal segment header torn, rewriting it file={} size={}", p, Files.size(p));
+      LOG.atWarn()
+          .addKeyValue("file", p)
+          .addKeyValue("size", Files.size(p))
+          .log("wal segment header torn, rewriting it");
       return SegmentFile.recreate(dir, n);
     }
     long size = Files.size(p);
@@ -78,12 +81,12 @@ final class Recovery {
       }
       good = e.offset();
       metrics.corruptions.inc();
-      LOG.warn(
-          "wal tail torn or corrupt, truncating file={} offset={} droppedBytes={} reason=\"{}\"",
-          p,
-          good,
-          size - good,
-          e.getMessage());
+      LOG.atWarn()
+          .addKeyValue("file", p)
+          .addKeyValue("offset", good)
+          .addKeyValue("droppedBytes", size - good)
+          .addKeyValue("reason", e.getMessage())
+          .log("wal tail torn or corrupt, truncating");
     }
     return SegmentFile.openForAppend(dir, n, good);
   }
@@ -134,13 +137,12 @@ final class Recovery {
       throws IOException {
     Path file = Segments.path(dir, n);
     metrics.corruptions.inc();
-    LOG.warn(
-        "wal corrupt record, truncating and deleting later segments file={} offset={}"
-            + " deletedSegments={} reason=\"{}\"",
-        file,
-        e.offset(),
-        last - n,
-        e.getMessage());
+    LOG.atWarn()
+        .addKeyValue("file", file)
+        .addKeyValue("offset", e.offset())
+        .addKeyValue("deletedSegments", last - n)
+        .addKeyValue("reason", e.getMessage())
+        .log("wal corrupt record, truncating and deleting later segments");
     for (int k = last; k > n; k--) {
       Files.deleteIfExists(Segments.path(dir, k));
     }

@@ -250,15 +250,18 @@ public final class Wal implements Closeable {
     long good = segment.number() == startSegment ? startSize : Segments.HEADER_BYTES;
     try {
       segment.rollBack(good);
-      LOG.warn(
-          "wal write failed, rolled back segment={} size={} error=\"{}\"",
-          segment.number(),
-          good,
-          cause.toString());
+      LOG.atWarn()
+          .addKeyValue("segment", segment.number())
+          .addKeyValue("size", good)
+          .addKeyValue("error", cause.toString())
+          .log("wal write failed, rolled back");
     } catch (IOException e) {
       e.addSuppressed(cause);
       broken = e;
-      LOG.error("wal write failed and rollback failed; WAL refuses writes dir={}", dir, e);
+      LOG.atError()
+          .addKeyValue("dir", dir)
+          .setCause(e)
+          .log("wal write failed and rollback failed; WAL refuses writes");
     }
   }
 
