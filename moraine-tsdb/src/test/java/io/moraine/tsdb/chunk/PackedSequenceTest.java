@@ -45,7 +45,7 @@ class PackedSequenceTest {
       noise[i] = r.nextInt(16);
       c += 1000 + r.nextInt(100);
       counter[i] = c;
-      jittered[i] = i * 1000L + (i % 2 == 0 ? 3 : -3);
+      jittered[i] = i * 1000L + r.nextInt(-3, 4);
     }
     assertThat(roundTrip(noise)[0]).isZero();
     assertThat(roundTrip(counter)[0]).isEqualTo(1);
@@ -54,7 +54,9 @@ class PackedSequenceTest {
       accelerating[i] = (long) i * i * 1000 + r.nextInt(2);
     }
     assertThat(roundTrip(accelerating)[0]).isEqualTo(2);
-    assertThat(roundTrip(jittered)[1]).isLessThan(200 * 4 / 8 + 20);
+    int[] trend = roundTrip(jittered);
+    assertThat(trend[0]).isEqualTo(PackedSequence.TREND);
+    assertThat(trend[1]).as("±3 jitter: 7 values, 3 bits").isLessThan(200 * 3 / 8 + 20);
   }
 
   @Test
