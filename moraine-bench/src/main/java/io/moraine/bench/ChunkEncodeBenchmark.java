@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Chunk encoding throughput in samples per second on the realistic series mix: XOR one sample at a
  * time through {@link XorAppender} (the head's path), DENSE a whole chunk at a time (the block
- * writer's path). One invocation encodes {@value ChunkMix#SAMPLES_PER_BATCH} samples of
- * consecutive series.
+ * writer's path). One invocation encodes {@value ChunkMix#SAMPLES_PER_BATCH} samples of consecutive
+ * series.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

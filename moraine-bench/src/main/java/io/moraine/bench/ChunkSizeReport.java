@@ -20,7 +20,8 @@ public final class ChunkSizeReport {
   private ChunkSizeReport() {}
 
   /** Chunk bytes summed per kind. */
-  public record Sizes(Map<ValueKind, long[]> perKind, long samples, long xorBytes, long denseBytes) {
+  public record Sizes(
+      Map<ValueKind, long[]> perKind, long samples, long xorBytes, long denseBytes) {
     public double xorPerSample() {
       return (double) xorBytes / samples;
     }

@@ -299,7 +299,8 @@ public final class SyntheticTarget {
     }
   }
 
-  private double next(ValueKind k, double v, double p1, double p2, double p3, double dt, double now) {
+  private double next(
+      ValueKind k, double v, double p1, double p2, double p3, double dt, double now) {
     return switch (k) {
       case CONSTANT, HISTOGRAM -> v;
       case COUNTER_INT -> v + (long) (p1 * dt * (0.5 + r.nextDouble()));
@@ -343,8 +344,8 @@ public final class SyntheticTarget {
 
   /**
    * Samples of every series of {@code targets} targets: {@code points} scrapes {@code stepMillis}
-   * apart from {@code startMillis}, each scrape's timestamp moved by up to ±{@code jitterMillis}
-   * (0 for the benchmark's regular ingest data set; a few ms for real scrapes).
+   * apart from {@code startMillis}, each scrape's timestamp moved by up to ±{@code jitterMillis} (0
+   * for the benchmark's regular ingest data set; a few ms for real scrapes).
    */
   public static List<SeriesSamples> generate(
       int targets,
@@ -357,13 +358,15 @@ public final class SyntheticTarget {
     List<SeriesSamples> out = new ArrayList<>();
     SplittableRandom jitter = new SplittableRandom(seed ^ 0x5DEECE66DL);
     for (int k = 0; k < targets; k++) {
-      SyntheticTarget t = new SyntheticTarget(k, seriesPerTarget, seed, (startMillis - stepMillis) / 1000.0);
+      SyntheticTarget t =
+          new SyntheticTarget(k, seriesPerTarget, seed, (startMillis - stepMillis) / 1000.0);
       int n = t.numSeries();
       long[] ts = new long[points];
       double[][] vs = new double[n][points];
       for (int p = 0; p < points; p++) {
         long nominal = startMillis + p * stepMillis;
-        ts[p] = jitterMillis == 0 ? nominal : nominal + jitter.nextInt(-jitterMillis, jitterMillis + 1);
+        ts[p] =
+            jitterMillis == 0 ? nominal : nominal + jitter.nextInt(-jitterMillis, jitterMillis + 1);
         t.advance(nominal / 1000.0);
         for (int s = 0; s < n; s++) {
           vs[s][p] = t.value(s);

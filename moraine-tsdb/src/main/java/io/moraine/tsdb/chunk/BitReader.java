@@ -4,8 +4,8 @@ import static io.moraine.tsdb.chunk.BitWriter.LONG_BE;
 
 /**
  * Reads a big-endian bit stream from {@code [off, off + len)} of an array. Reads past the end throw
- * {@link CorruptChunkException}, so a damaged chunk fails loudly instead of yielding garbage. Reused
- * through {@link #reset}; not thread-safe.
+ * {@link CorruptChunkException}, so a damaged chunk fails loudly instead of yielding garbage.
+ * Reused through {@link #reset}; not thread-safe.
  */
 final class BitReader {
   private byte[] buf = new byte[0];

@@ -19,6 +19,7 @@ public final class ChunkIterator implements SampleIterator {
   private byte[] data = new byte[0];
   private int off;
   private int len;
+
   /** DENSE: index of the current sample; -1 before the first; n at the end. */
   private int index;
 
@@ -26,6 +27,7 @@ public final class ChunkIterator implements SampleIterator {
   private int denseCount;
 
   private boolean done;
+
   /** Whether the cursor stands on a sample (t and v are valid). */
   private boolean onSample;
 

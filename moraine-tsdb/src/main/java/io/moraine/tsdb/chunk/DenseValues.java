@@ -83,8 +83,7 @@ final class DenseValues {
       for (int j = 0; j < n; j++) {
         double v = vs[j];
         long mj = Decimal.mantissa(v, e);
-        if (Double.doubleToRawLongBits(Decimal.toDouble(mj, e))
-            == Double.doubleToRawLongBits(v)) {
+        if (Double.doubleToRawLongBits(Decimal.toDouble(mj, e)) == Double.doubleToRawLongBits(v)) {
           m[j] = mj;
           if (firstValid < 0) {
             firstValid = j;

@@ -29,14 +29,14 @@ final class PackedSequence {
   static final int DOD = 2;
 
   /**
-   * Form: seeds x0 and d; {@code x_j = x0 + j * d}, nothing else stored. Regular scrape
-   * timestamps and constant-rate values take this form (every delta-of-delta is zero).
+   * Form: seeds x0 and d; {@code x_j = x0 + j * d}, nothing else stored. Regular scrape timestamps
+   * and constant-rate values take this form (every delta-of-delta is zero).
    */
   static final int LINEAR = 3;
 
   /**
-   * Form: seeds x0 and d; residuals {@code x_j - x0 - j * d}. Jittered scrape timestamps: a
-   * jitter of ±k costs log2(2k+1) bits where deltas would cost log2(4k+1).
+   * Form: seeds x0 and d; residuals {@code x_j - x0 - j * d}. Jittered scrape timestamps: a jitter
+   * of ±k costs log2(2k+1) bits where deltas would cost log2(4k+1).
    */
   static final int TREND = 4;
 
@@ -231,7 +231,8 @@ final class PackedSequence {
     integrate(out, n, form, x0, d);
   }
 
-  private static void unpack(BitReader r, int width, int from, int to, long min, long g, long[] out) {
+  private static void unpack(
+      BitReader r, int width, int from, int to, long min, long g, long[] out) {
     if (width == 0) {
       for (int j = from; j < to; j++) {
         out[j] = min;

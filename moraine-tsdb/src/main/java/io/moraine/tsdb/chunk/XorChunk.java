@@ -24,8 +24,8 @@ final class XorChunk {
 
   /**
    * Writes a delta-of-delta in the smallest bucket: {@code 0}; {@code 10} + 14 bits; {@code 110} +
-   * 17 bits; {@code 1110} + 20 bits; {@code 1111} + 64 bits, two's complement. The bucket sizes
-   * are Prometheus': regular scrapes give dod 0, millisecond jitter fits 14 bits.
+   * 17 bits; {@code 1110} + 20 bits; {@code 1111} + 64 bits, two's complement. The bucket sizes are
+   * Prometheus': regular scrapes give dod 0, millisecond jitter fits 14 bits.
    */
   static void writeDod(BitWriter w, long dod) {
     if (dod == 0) {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * Reads the chunks of a block's {@code chunks/} directory through memory mappings, so chunk bytes
  * live in the page cache, not the heap. Safe for any number of concurrent reading threads, each
  * with its own {@link ChunkBuf}. {@link #close} unmaps every segment at once, so the block's files
- * may be deleted right after; the caller must make sure no read is in flight or starts later
- * (those fail with {@link IllegalStateException}).
+ * may be deleted right after; the caller must make sure no read is in flight or starts later (those
+ * fail with {@link IllegalStateException}).
  */
 public final class ChunkFileReader implements Closeable {
   private final Path dir;

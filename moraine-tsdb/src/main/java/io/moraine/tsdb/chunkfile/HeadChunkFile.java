@@ -131,10 +131,8 @@ public final class HeadChunkFile implements Closeable {
     long at = s.end();
     int h = Entries.header(header, SegmentKind.HEAD, seriesRef, mint, maxt, enc, len);
     int sum = Entries.checksum(crc, SegmentKind.HEAD, header, h, data, off, len);
-    MemorySegment.copy(
-        header, 0, s.memory, ValueLayout.JAVA_BYTE, at, h);
-    MemorySegment.copy(
-        data, off, s.memory, ValueLayout.JAVA_BYTE, at + h, len);
+    MemorySegment.copy(header, 0, s.memory, ValueLayout.JAVA_BYTE, at, h);
+    MemorySegment.copy(data, off, s.memory, ValueLayout.JAVA_BYTE, at + h, len);
     s.memory.set(MappedSegment.INT_BE, at + h + len, sum);
     s.publish(at + need);
     return ChunkRef.of(s.index, at);

@@ -50,8 +50,8 @@ public final class HeadChunkScanner {
   /**
    * Scans {@code dir}; a missing directory has no entries.
    *
-   * @throws CorruptionException on a segment with a wrong magic or an unknown version: that is
-   *     not a torn write, and deleting data this build cannot read would be wrong
+   * @throws CorruptionException on a segment with a wrong magic or an unknown version: that is not
+   *     a torn write, and deleting data this build cannot read would be wrong
    */
   public static Result scan(Path dir, EntryVisitor visitor) throws IOException {
     if (!Files.isDirectory(dir)) {

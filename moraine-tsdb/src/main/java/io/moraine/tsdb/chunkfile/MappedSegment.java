@@ -173,8 +173,7 @@ final class MappedSegment implements AutoCloseable {
       if (stored != computed) {
         throw corrupt(
             off,
-            String.format(
-                "chunk checksum mismatch: stored %08x, computed %08x", stored, computed));
+            String.format("chunk checksum mismatch: stored %08x, computed %08x", stored, computed));
       }
     }
     return enc;

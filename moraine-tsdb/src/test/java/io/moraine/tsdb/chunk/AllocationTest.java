@@ -67,7 +67,9 @@ class AllocationTest {
       iterate(Encoding.XOR, xorChunk);
       iterate(Encoding.DENSE, denseChunk);
     }
-    assertThat(allocated(() -> kept = new long[1000])).as("the probe sees allocations").isPositive();
+    assertThat(allocated(() -> kept = new long[1000]))
+        .as("the probe sees allocations")
+        .isPositive();
     assertThat(allocated(this::appendAll)).isZero();
     assertThat(allocated(() -> dense.encode(ts, vs, N))).isZero();
     assertThat(allocated(() -> iterate(Encoding.XOR, xorChunk))).isZero();

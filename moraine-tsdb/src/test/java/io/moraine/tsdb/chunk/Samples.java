@@ -49,7 +49,8 @@ final class Samples {
             case 0 -> step; // regular
             case 1 -> step + r.nextInt(-Math.min(5, (int) step - 1), 6); // jitter
             case 2 -> 1 + r.nextLong(1L << r.nextInt(1, 40)); // irregular
-            case 3 -> r.nextInt(10) == 0 ? step * 10 : step; // gaps: large positive and negative dod
+            case 3 ->
+                r.nextInt(10) == 0 ? step * 10 : step; // gaps: large positive and negative dod
             default -> step + r.nextLong(step); // huge deltas
           };
       t += d;
