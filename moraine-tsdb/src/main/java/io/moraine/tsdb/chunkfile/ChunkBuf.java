@@ -49,13 +49,13 @@ public final class ChunkBuf {
     return maxt;
   }
 
-  byte[] prepare(Encoding enc, int len) {
+  /** Sets the encoding and length of the chunk about to be copied in, growing the array. */
+  void frame(Encoding enc, int len) {
     if (data.length < len + SLACK) {
       data = Arrays.copyOf(data, Math.max(len + SLACK, data.length * 2));
     }
     encoding = enc;
     length = len;
-    return data;
   }
 
   void head(long seriesRef, long mint, long maxt) {

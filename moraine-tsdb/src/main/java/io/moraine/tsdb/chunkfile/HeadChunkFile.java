@@ -37,9 +37,19 @@ public final class HeadChunkFile implements Closeable {
   public static final long DEFAULT_MAX_SEGMENT_BYTES = 128L << 20;
 
   /** Segments readable now, ascending by index; replaced whole (copy on write). */
-  private record Segments(MappedSegment[] list) {
+  private static final class Segments {
+    private final MappedSegment[] list;
+
+    Segments(MappedSegment[] list) {
+      this.list = list;
+    }
+
+    MappedSegment[] list() {
+      return list;
+    }
+
     @Nullable MappedSegment find(int index) {
-      // Few segments (a head holds about 3 hours): a scan beats any index.
+      // Few segments (a head spans about 3 hours): a scan beats any index.
       for (MappedSegment s : list) {
         if (s.index == index) {
           return s;

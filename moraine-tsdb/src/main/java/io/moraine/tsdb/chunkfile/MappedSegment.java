@@ -128,23 +128,51 @@ final class MappedSegment implements AutoCloseable {
    *     encoding, or (with {@code verify}) fails its checksum
    */
   Encoding read(long off, boolean verify, ChunkBuf into) {
+    long dataAt = frame(off, into);
+    int len = into.length();
+    byte[] data = into.data();
+    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, dataAt, data, 0, len);
+    if (verify) {
+      CRC32C crc = into.crc;
+      crc.reset();
+      for (long i = checksumFrom(off, dataAt); i < dataAt; i++) {
+        crc.update(memory.get(ValueLayout.JAVA_BYTE, i));
+      }
+      crc.update(data, 0, len);
+      checkChecksum(off, dataAt + len, crc);
+    }
+    return into.encoding();
+  }
+
+  /**
+   * Checks the whole entry at {@code off} where it lies, checksum included, and fills the framing
+   * fields of {@code into} (not its data). For scans.
+   *
+   * @return the position after the entry
+   * @throws CorruptionException as {@link #read} with verification
+   */
+  long verify(long off, ChunkBuf into) {
+    long dataAt = frame(off, into);
+    long crcAt = dataAt + into.length();
+    long from = checksumFrom(off, dataAt);
+    into.crc.reset();
+    into.crc.update(memory.asSlice(from, crcAt - from).asByteBuffer());
+    checkChecksum(off, crcAt, into.crc);
+    return crcAt + SegmentKind.CRC_BYTES;
+  }
+
+  /**
+   * Reads the framing of the entry at {@code off} (head fields, length, encoding) into {@code
+   * into}, sized for the data but without it.
+   *
+   * @return the position of the entry's data
+   */
+  private long frame(long off, ChunkBuf into) {
     long limit = end;
     if (off < FormatHeader.SIZE || off >= limit) {
       throw corrupt(off, "chunk ref past the end of the segment (" + limit + " bytes)");
     }
-    long p = off;
-    long seriesRef = 0;
-    long mint = 0;
-    long maxt = 0;
-    if (kind == SegmentKind.HEAD) {
-      if (p + kind.prefixBytes > limit) {
-        throw corrupt(off, "head chunk entry cut short");
-      }
-      seriesRef = memory.get(LONG_BE, p);
-      mint = memory.get(LONG_BE, p + 8);
-      maxt = memory.get(LONG_BE, p + 16);
-      p += kind.prefixBytes;
-    }
+    long p = off + kind.prefixBytes;
     long len = 0;
     for (int shift = 0; ; shift += 7) {
       if (p >= limit || shift > 28) {
@@ -163,33 +191,26 @@ final class MappedSegment implements AutoCloseable {
     if (!Encoding.isKnown(encId)) {
       throw corrupt(off, "unknown chunk encoding " + encId);
     }
-    Encoding enc = Encoding.ofId(encId);
-    byte[] data = into.prepare(enc, (int) len);
-    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, p, data, 0, (int) len);
-    into.head(seriesRef, mint, maxt);
-    if (verify) {
-      int stored = memory.get(INT_BE, p + len);
-      int computed = checksum(into.crc, off, p - 1, data, (int) len);
-      if (stored != computed) {
-        throw corrupt(
-            off,
-            String.format("chunk checksum mismatch: stored %08x, computed %08x", stored, computed));
-      }
+    into.frame(Encoding.ofId(encId), (int) len);
+    if (kind == SegmentKind.HEAD) {
+      into.head(
+          memory.get(LONG_BE, off), memory.get(LONG_BE, off + 8), memory.get(LONG_BE, off + 16));
     }
-    return enc;
+    return p;
   }
 
-  /**
-   * The CRC32C of an entry: for head entries over everything from {@code entryStart}, for block
-   * entries over the encoding byte at {@code encAt} and the data.
-   */
-  private int checksum(CRC32C crc, long entryStart, long encAt, byte[] data, int len) {
-    crc.reset();
-    long from = kind == SegmentKind.HEAD ? entryStart : encAt;
-    for (long i = from; i <= encAt; i++) {
-      crc.update(memory.get(ValueLayout.JAVA_BYTE, i));
+  /** Where an entry's checksum starts: the whole head entry, or a block entry's encoding byte. */
+  private long checksumFrom(long entryStart, long dataAt) {
+    return kind == SegmentKind.HEAD ? entryStart : dataAt - 1;
+  }
+
+  private void checkChecksum(long off, long crcAt, CRC32C crc) {
+    int stored = memory.get(INT_BE, crcAt);
+    int computed = (int) crc.getValue();
+    if (stored != computed) {
+      throw corrupt(
+          off,
+          String.format("chunk checksum mismatch: stored %08x, computed %08x", stored, computed));
     }
-    crc.update(data, 0, len);
-    return (int) crc.getValue();
   }
 }

@@ -27,7 +27,7 @@ class AllocationTest {
   private final ChunkIterator it = new ChunkIterator();
   private byte[] xorChunk = new byte[0];
   private byte[] denseChunk = new byte[0];
-  private double sink;
+  private long sink;
   private long[] kept = new long[0];
 
   AllocationTest() {
@@ -50,7 +50,7 @@ class AllocationTest {
   private void iterate(Encoding enc, byte[] chunk) {
     it.reset(enc, chunk, 0, chunk.length);
     while (it.next()) {
-      sink += it.atV();
+      sink += it.atT();
     }
     it.reset(enc, chunk, 0, chunk.length);
     it.seek(ts[N / 2]);
@@ -74,5 +74,6 @@ class AllocationTest {
     assertThat(allocated(() -> dense.encode(ts, vs, N))).isZero();
     assertThat(allocated(() -> iterate(Encoding.XOR, xorChunk))).isZero();
     assertThat(allocated(() -> iterate(Encoding.DENSE, denseChunk))).isZero();
+    assertThat(sink).isNotZero();
   }
 }
