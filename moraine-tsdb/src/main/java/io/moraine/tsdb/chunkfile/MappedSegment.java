@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileChannel.MapMode;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One memory-mapped segment file. The mapping belongs to its own shared {@link Arena}, so {@link
@@ -37,6 +39,9 @@ final class MappedSegment implements AutoCloseable {
    * (release), read before every read (acquire), so a reader never sees a partly written entry.
    */
   private volatile long end;
+
+  /** Open while this is the head's segment being appended to; null for finished segments. */
+  private @Nullable FileChannel appendChannel;
 
   private MappedSegment(
       int index, Path path, SegmentKind kind, Arena arena, MemorySegment memory, long end) {
@@ -68,26 +73,62 @@ final class MappedSegment implements AutoCloseable {
   }
 
   /**
-   * Creates a new segment file of {@code capacity} bytes (sparse: unwritten bytes stay zero and
-   * take no disk), writes its header and maps it read-write for appending.
+   * Creates a new segment for appending: writes its header, extends the file to {@code capacity}
+   * bytes (sparse: the unwritten rest takes no disk) and maps all of it read-only. Entries are then
+   * written with {@link #append}, through the file, so a full disk is an {@link IOException} rather
+   * than a fault on a mapped page; the shared page cache shows them through the mapping at once.
    */
   static MappedSegment create(Path dir, int index, SegmentKind kind, long capacity)
       throws IOException {
     Path path = dir.resolve(SegmentFiles.name(index));
-    Arena arena = Arena.ofShared();
-    try (FileChannel ch =
+    FileChannel ch =
         FileChannel.open(
-            path,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.READ,
-            StandardOpenOption.WRITE)) {
-      MemorySegment m = ch.map(MapMode.READ_WRITE, 0, capacity, arena);
-      m.set(INT_BE, 0, kind.magic);
-      m.set(ValueLayout.JAVA_BYTE, 4, (byte) SegmentKind.VERSION);
-      return new MappedSegment(index, path, kind, arena, m, FormatHeader.SIZE);
+            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    Arena arena = Arena.ofShared();
+    try {
+      ByteBuffer header = ByteBuffer.allocate(FormatHeader.SIZE);
+      FormatHeader.write(header, kind.magic, SegmentKind.VERSION);
+      writeFully(ch, header.flip(), 0);
+      writeFully(ch, ByteBuffer.allocate(1), capacity - 1);
+      MemorySegment m = ch.map(MapMode.READ_ONLY, 0, capacity, arena);
+      MappedSegment s = new MappedSegment(index, path, kind, arena, m, FormatHeader.SIZE);
+      s.appendChannel = ch;
+      return s;
     } catch (IOException | RuntimeException e) {
       arena.close();
+      ch.close();
       throw e;
+    }
+  }
+
+  /**
+   * Writes {@code entry[0, len)} after the last entry, then publishes it to readers. One appending
+   * thread; a failed write publishes nothing and the next append overwrites what it left.
+   */
+  void append(byte[] entry, int len) throws IOException {
+    FileChannel ch = appendChannel;
+    if (ch == null) {
+      throw new IllegalStateException("BUG: append to a finished segment " + path);
+    }
+    long at = end;
+    writeFully(ch, ByteBuffer.wrap(entry, 0, len), at);
+    end = at + len;
+  }
+
+  /** Ends appending: flushes the file to disk and closes it; the mapping stays for reads. */
+  void finishAppending() throws IOException {
+    FileChannel ch = appendChannel;
+    if (ch != null) {
+      appendChannel = null;
+      try (ch) {
+        ch.force(false);
+      }
+    }
+  }
+
+  private static void writeFully(FileChannel ch, ByteBuffer b, long position) throws IOException {
+    while (b.hasRemaining()) {
+      ch.write(b, position + b.position());
     }
   }
 
@@ -95,17 +136,8 @@ final class MappedSegment implements AutoCloseable {
     return end;
   }
 
-  void publish(long newEnd) {
-    end = newEnd;
-  }
-
   long capacity() {
     return memory.byteSize();
-  }
-
-  /** Flushes written pages of a read-write mapping to the file. */
-  void force() {
-    memory.force();
   }
 
   /** Unmaps; idempotent for one closing thread. */
