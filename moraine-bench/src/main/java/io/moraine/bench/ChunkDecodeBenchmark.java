@@ -9,53 +9,30 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * Chunk decoding throughput in samples per second on the realistic series mix. {@code iterate}
  * walks every sample through one reused {@link ChunkIterator} (the query path); {@code bulk}
- * decodes DENSE chunks straight into arrays (the compaction path; XOR has no bulk form and is
- * iterated there too). One invocation decodes {@value ChunkMix#SAMPLES_PER_BATCH} samples.
+ * decodes DENSE chunks straight into arrays (the compaction path; XOR has no bulk form, so there it
+ * iterates). One invocation decodes {@value ChunkMix#SAMPLES_PER_BATCH} samples.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ChunkDecodeBenchmark {
-  @Param({"XOR", "DENSE"})
-  public String encoding = "DENSE";
-
-  @Param({"120", "720"})
-  public int samplesPerChunk = 120;
-
-  private ChunkMix mix = new ChunkMix(120);
-  private Encoding enc = Encoding.DENSE;
   private final ChunkIterator it = new ChunkIterator();
   private final DenseDecoder decoder = new DenseDecoder();
-  private int next;
-
-  @Setup
-  public void setup() {
-    mix = new ChunkMix(samplesPerChunk);
-    enc = Encoding.valueOf(encoding);
-  }
-
-  private int nextChunk() {
-    int i = next;
-    next = i + 1 == mix.numChunks() ? 0 : i + 1;
-    return i;
-  }
 
   @Benchmark
   @OperationsPerInvocation(ChunkMix.SAMPLES_PER_BATCH)
-  public double iterate() {
+  public double iterate(ChunkMix mix) {
     long sumT = 0;
     double sumV = 0;
     for (int c = mix.chunksPerBatch(); c > 0; c--) {
-      byte[] chunk = mix.encoded(enc, nextChunk());
-      it.reset(enc, chunk, 0, chunk.length);
+      byte[] chunk = mix.encoded(mix.nextChunk());
+      it.reset(mix.enc, chunk, 0, chunk.length);
       while (it.next()) {
         sumT += it.atT();
         sumV += it.atV();
@@ -66,13 +43,13 @@ public class ChunkDecodeBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(ChunkMix.SAMPLES_PER_BATCH)
-  public double bulk() {
-    if (enc == Encoding.XOR) {
-      return iterate();
+  public double bulk(ChunkMix mix) {
+    if (mix.enc == Encoding.XOR) {
+      return iterate(mix);
     }
     double sum = 0;
     for (int c = mix.chunksPerBatch(); c > 0; c--) {
-      byte[] chunk = mix.dense[nextChunk()];
+      byte[] chunk = mix.encoded(mix.nextChunk());
       int n = decoder.decode(chunk, 0, chunk.length);
       sum += decoder.timestamps()[n - 1] + decoder.values()[n - 1];
     }

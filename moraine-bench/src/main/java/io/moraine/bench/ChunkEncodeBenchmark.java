@@ -9,9 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
@@ -24,35 +22,19 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ChunkEncodeBenchmark {
-  @Param({"XOR", "DENSE"})
-  public String encoding = "DENSE";
-
-  @Param({"120", "720"})
-  public int samplesPerChunk = 120;
-
-  private ChunkMix mix = new ChunkMix(120);
-  private Encoding enc = Encoding.DENSE;
   private final XorAppender appender = new XorAppender();
   private final DenseEncoder dense = new DenseEncoder();
-  private int next;
-
-  @Setup
-  public void setup() {
-    mix = new ChunkMix(samplesPerChunk);
-    enc = Encoding.valueOf(encoding);
-  }
 
   @Benchmark
   @OperationsPerInvocation(ChunkMix.SAMPLES_PER_BATCH)
-  public long encode() {
+  public long encode(ChunkMix mix) {
     long bytes = 0;
-    int n = samplesPerChunk;
+    int n = mix.samplesPerChunk;
     for (int c = mix.chunksPerBatch(); c > 0; c--) {
-      int i = next;
-      next = i + 1 == mix.numChunks() ? 0 : i + 1;
+      int i = mix.nextChunk();
       long[] ts = mix.ts[i];
       double[] vs = mix.vs[i];
-      if (enc == Encoding.XOR) {
+      if (mix.enc == Encoding.XOR) {
         appender.reset();
         for (int j = 0; j < n; j++) {
           appender.append(ts[j], vs[j]);

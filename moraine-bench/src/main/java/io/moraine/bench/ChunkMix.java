@@ -7,26 +7,40 @@ import io.moraine.tsdb.chunk.Encoding;
 import io.moraine.tsdb.chunk.XorAppender;
 import java.util.Arrays;
 import java.util.List;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 
 /**
- * The benchmarks' data: one synthetic target (2,000 series with the benchmark farm's value mix, 10
- * s scrapes) cut into chunks of {@code samplesPerChunk}, as raw arrays and pre-encoded.
+ * The chunk benchmarks' data: one synthetic target (2,000 series with the benchmark farm's value
+ * mix, 10 s scrapes) cut into chunks of {@code samplesPerChunk}, as raw arrays and pre-encoded,
+ * handed out round-robin.
  */
-final class ChunkMix {
+@State(Scope.Thread)
+public class ChunkMix {
   /** Samples handled per benchmark invocation: 96 chunks of 120 or 16 of 720. */
-  static final int SAMPLES_PER_BATCH = 11_520;
+  public static final int SAMPLES_PER_BATCH = 11_520;
 
-  final int samplesPerChunk;
-  final long[][] ts;
-  final double[][] vs;
-  final byte[][] xor;
-  final byte[][] dense;
+  @Param({"XOR", "DENSE"})
+  public String encoding = "DENSE";
 
-  ChunkMix(int samplesPerChunk) {
+  @Param({"120", "720"})
+  public int samplesPerChunk = 120;
+
+  Encoding enc = Encoding.DENSE;
+  long[][] ts = new long[0][];
+  double[][] vs = new double[0][];
+  private byte[][] xor = new byte[0][];
+  private byte[][] dense = new byte[0][];
+  private int next;
+
+  @Setup
+  public void setup() {
     if (SAMPLES_PER_BATCH % samplesPerChunk != 0) {
       throw new IllegalArgumentException("samplesPerChunk must divide " + SAMPLES_PER_BATCH);
     }
-    this.samplesPerChunk = samplesPerChunk;
+    enc = Encoding.valueOf(encoding);
     List<SeriesSamples> series =
         SyntheticTarget.generate(1, 2000, samplesPerChunk, 1_700_000_000_000L, 10_000, 0, 42);
     int n = series.size();
@@ -34,7 +48,7 @@ final class ChunkMix {
     vs = new double[n][];
     xor = new byte[n][];
     dense = new byte[n][];
-    DenseEncoder enc = new DenseEncoder();
+    DenseEncoder encoder = new DenseEncoder();
     XorAppender app = new XorAppender();
     for (int i = 0; i < n; i++) {
       ts[i] = series.get(i).timestamps();
@@ -44,8 +58,8 @@ final class ChunkMix {
         app.append(ts[i][j], vs[i][j]);
       }
       xor[i] = Arrays.copyOf(app.bytes(), app.length());
-      int len = enc.encode(ts[i], vs[i], samplesPerChunk);
-      dense[i] = Arrays.copyOf(enc.bytes(), len);
+      int len = encoder.encode(ts[i], vs[i], samplesPerChunk);
+      dense[i] = Arrays.copyOf(encoder.bytes(), len);
     }
   }
 
@@ -53,11 +67,15 @@ final class ChunkMix {
     return SAMPLES_PER_BATCH / samplesPerChunk;
   }
 
-  int numChunks() {
-    return ts.length;
+  /** The next series' chunk, round-robin. */
+  int nextChunk() {
+    int i = next;
+    next = i + 1 == ts.length ? 0 : i + 1;
+    return i;
   }
 
-  byte[] encoded(Encoding e, int chunk) {
-    return e == Encoding.XOR ? xor[chunk] : dense[chunk];
+  /** Chunk {@code i} in the benchmark's encoding. */
+  byte[] encoded(int i) {
+    return enc == Encoding.XOR ? xor[i] : dense[i];
   }
 }
