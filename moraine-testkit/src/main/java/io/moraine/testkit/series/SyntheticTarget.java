@@ -96,6 +96,11 @@ public final class SyntheticTarget {
     return Math.rint(v * p) / p;
   }
 
+  /** Integer-valued series; every value the generator makes is far below 2^53, so exact. */
+  private boolean add(List<Double> initial, ValueKind kind, long v, double... p) {
+    return add(initial, kind, (double) v, p);
+  }
+
   private boolean add(List<Double> initial, ValueKind kind, double v, double... p) {
     if (kinds.size() >= target) {
       return false;
@@ -212,7 +217,7 @@ public final class SyntheticTarget {
           case "files_free" ->
               add(in, ValueKind.GAUGE_WALK_INT, randint(100_000, 10_000_000), 20, 0, 1e8);
           case "readonly", "error" -> add(in, ValueKind.CONSTANT, 0);
-          default -> add(in, ValueKind.CONSTANT, randint(1L << 28, 1L << 40) / 4096 * 4096.0);
+          default -> add(in, ValueKind.CONSTANT, randint(1L << 28, 1L << 40) / 4096 * 4096);
         }
       }
     }

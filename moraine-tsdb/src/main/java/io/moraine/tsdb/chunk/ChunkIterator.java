@@ -45,18 +45,20 @@ public final class ChunkIterator implements SampleIterator {
    * @return this
    */
   public ChunkIterator reset(Encoding enc, byte[] data, int off, int len) {
-    this.encoding = Objects.requireNonNull(enc);
-    this.data = Objects.requireNonNull(data);
-    this.off = off;
-    this.len = len;
+    Objects.requireNonNull(enc);
     Objects.checkFromIndexSize(off, len, data.length);
-    done = false;
+    done = true; // until the chunk's header has been accepted
     onSample = false;
-    index = -1;
-    denseCount = -1;
     if (enc == Encoding.XOR) {
       xor.reset(data, off, len);
     }
+    this.encoding = enc;
+    this.data = data;
+    this.off = off;
+    this.len = len;
+    index = -1;
+    denseCount = -1;
+    done = false;
     return this;
   }
 

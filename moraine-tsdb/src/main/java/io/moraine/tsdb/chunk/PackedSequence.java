@@ -4,68 +4,113 @@ import io.moraine.core.encoding.Varint;
 
 /**
  * DENSE's integer sequence codec, used for timestamps and for decimal-scaled values. A sequence of
- * {@code n} longs is stored as differences of order 0 (the values), 1 (deltas) or 2
- * (delta-of-deltas), whichever is smallest: the first {@code order} seeds as zig-zag varints, then
- * the residuals divided by their common divisor and bit-packed frame-of-reference style in frames
- * of {@value #FRAME} samples, each frame with its own minimum and bit width. All arithmetic wraps,
- * so every {@code long} sequence round-trips; see {@code docs/format/chunks.md}.
+ * {@code n} longs is stored in one of five forms, whichever is smallest: the values themselves,
+ * their deltas, their delta-of-deltas, their deviations from a straight line ({@link #TREND}), or
+ * just a straight line ({@link #LINEAR}). Seeds are zig-zag varints; residuals are divided by their
+ * common divisor and bit-packed frame-of-reference style in frames of {@value #FRAME} samples, each
+ * frame with its own minimum and bit width. All arithmetic wraps, so every {@code long} sequence
+ * round-trips; see {@code docs/format/chunks.md}.
  */
 final class PackedSequence {
   /**
-   * Samples per frame. 128 keeps a 120-sample chunk in one frame; on the realistic mix 64 was 0.6 %
-   * larger at 120 samples/chunk and 0.3 % smaller at 720 (ChunkSizeReport), not worth twice the
-   * frame headers.
+   * Samples per frame. 128 keeps a 120-sample chunk in one frame; on the realistic mix
+   * (ChunkSizeReport) frames of 64 made DENSE 3.5 % larger at 120 samples per chunk and 3.2 %
+   * larger at 720.
    */
   static final int FRAME = 128;
 
-  static final int MAX_ORDER = 2;
+  /** Form: residuals are the values. Small random gauges. */
+  static final int VALUES = 0;
+
+  /** Form: seed x0; residuals are deltas. Counters, random walks. */
+  static final int DELTA = 1;
+
+  /** Form: seeds x0, x1 - x0; residuals are delta-of-deltas. Steady rates. */
+  static final int DOD = 2;
+
+  /**
+   * Form: seeds x0 and d; {@code x_j = x0 + j * d}, nothing else stored. Regular scrape timestamps
+   * and constant-rate values take this form (every delta-of-delta is zero).
+   */
+  static final int LINEAR = 3;
+
+  /**
+   * Form: seeds x0 and d; residuals {@code x_j - x0 - j * d}. Jittered scrape timestamps: a jitter
+   * of ±k costs log2(2k+1) bits where deltas would cost log2(4k+1).
+   */
+  static final int TREND = 4;
+
+  private static final int FORMS = 5;
+
+  /** Forms the encoder sizes up; {@link #LINEAR} is found while sizing {@link #DOD}. */
+  private static final int[] CANDIDATES = {VALUES, DELTA, DOD, TREND};
 
   private PackedSequence() {}
+
+  /** First position with a residual in each form ({@link #LINEAR} has none). */
+  private static int start(int form) {
+    return switch (form) {
+      case VALUES -> 0;
+      case DELTA, TREND -> 1;
+      case DOD -> 2;
+      default -> Integer.MAX_VALUE;
+    };
+  }
+
+  /**
+   * The slope {@link #TREND} uses: the average step from the first to the last value, rounded (a
+   * slope off by one would make the residuals drift by one per sample).
+   */
+  private static long slope(long[] xs, int n) {
+    return Math.floorDiv(xs[n - 1] - xs[0] + (n - 1) / 2, (long) n - 1);
+  }
 
   /** Encoder with reusable scratch; not thread-safe. */
   static final class Encoder {
     private long[] residuals = new long[0];
-    private final long[] bits = new long[MAX_ORDER + 1];
-    private final long[] gcd = new long[MAX_ORDER + 1];
+    private final long[] gcd = new long[FORMS];
 
-    /** Writes {@code xs[0, n)}, {@code n >= 1}; returns the order chosen. */
+    /** Writes {@code xs[0, n)}, {@code n >= 1}; returns the form chosen. */
     int encode(long[] xs, int n, BitWriter w) {
-      int order = cheapestOrder(xs, n);
-      w.writeByte(order);
-      if (order >= 1) {
+      int form = cheapestForm(xs, n);
+      w.writeByte(form);
+      if (form != VALUES) {
         w.writeVarint(xs[0]);
       }
-      if (order == 2) {
+      if (form == DOD || form == LINEAR) {
         w.writeVarint(xs[1] - xs[0]);
+      } else if (form == TREND) {
+        w.writeVarint(slope(xs, n));
       }
-      if (n > order) {
-        long[] r = residuals(xs, n, order);
-        writeResiduals(r, order, n, gcd[order], w);
+      if (form != LINEAR) {
+        writeResiduals(residuals(xs, n, form), start(form), n, gcd[form], w);
       }
-      return order;
+      return form;
     }
 
-    /** Size in bits of the cheapest encoding; for choosing between value modes. */
-    long lastBits(int order) {
-      return bits[order];
-    }
-
-    private int cheapestOrder(long[] xs, int n) {
-      int maxOrder = Math.min(MAX_ORDER, n - 1);
-      int best = 0;
-      for (int order = 0; order <= maxOrder; order++) {
-        long[] r = residuals(xs, n, order);
-        long g = commonDivisor(r, order, n);
-        gcd[order] = g;
-        long b = 8 + varintBits(g);
-        if (order >= 1) {
-          b += varintBits(Varint.zigzag(xs[0]));
-        }
-        if (order == 2) {
+    private int cheapestForm(long[] xs, int n) {
+      if (n == 1) {
+        gcd[VALUES] = 1;
+        return VALUES;
+      }
+      int best = VALUES;
+      long bestBits = Long.MAX_VALUE;
+      int candidates = n == 2 ? 2 : CANDIDATES.length; // DOD and TREND need three values
+      for (int c = 0; c < candidates; c++) {
+        int form = CANDIDATES[c];
+        long[] r = residuals(xs, n, form);
+        int from = start(form);
+        long g = commonDivisor(r, from, n);
+        gcd[form] = g;
+        long b = 8 + varintBits(g) + (form == VALUES ? 0 : varintBits(Varint.zigzag(xs[0])));
+        if (form == DOD) {
           b += varintBits(Varint.zigzag(xs[1] - xs[0]));
+        } else if (form == TREND) {
+          b += varintBits(Varint.zigzag(slope(xs, n)));
         }
-        for (int from = order; from < n; from = frameEnd(from, n)) {
-          int to = frameEnd(from, n);
+        boolean allZero = true;
+        for (int to; from < n; from = to) {
+          to = frameEnd(from, n);
           long min = r[from];
           long max = min;
           for (int j = from + 1; j < to; j++) {
@@ -74,42 +119,58 @@ final class PackedSequence {
           }
           int width = width(Long.divideUnsigned(max - min, g));
           b += varintBits(Varint.zigzag(min)) + 8 + (((long) width * (to - from) + 7) & ~7L);
+          allZero &= width == 0 && min == 0;
         }
-        bits[order] = b;
-        if (b < bits[best]) {
-          best = order;
+        if (form == DOD && allZero) {
+          return LINEAR;
+        }
+        if (b < bestBits) {
+          best = form;
+          bestBits = b;
         }
       }
       return best;
     }
 
-    /** The residuals of {@code order} at {@code [order, n)} of the returned scratch array. */
-    private long[] residuals(long[] xs, int n, int order) {
-      if (order == 0) {
+    /** The residuals of {@code form} at {@code [start(form), n)} of the returned array. */
+    private long[] residuals(long[] xs, int n, int form) {
+      if (form == VALUES) {
         return xs;
       }
       if (residuals.length < n) {
         residuals = new long[Math.max(n, residuals.length * 2)];
       }
       long[] r = residuals;
-      if (order == 1) {
-        for (int j = 1; j < n; j++) {
-          r[j] = xs[j] - xs[j - 1];
+      switch (form) {
+        case DELTA -> {
+          for (int j = 1; j < n; j++) {
+            r[j] = xs[j] - xs[j - 1];
+          }
         }
-      } else {
-        for (int j = 2; j < n; j++) {
-          r[j] = (xs[j] - xs[j - 1]) - (xs[j - 1] - xs[j - 2]);
+        case DOD -> {
+          for (int j = 2; j < n; j++) {
+            r[j] = (xs[j] - xs[j - 1]) - (xs[j - 1] - xs[j - 2]);
+          }
         }
+        case TREND -> {
+          long d = slope(xs, n);
+          long line = xs[0];
+          for (int j = 1; j < n; j++) {
+            line += d;
+            r[j] = xs[j] - line;
+          }
+        }
+        default -> throw new IllegalStateException("BUG: no residuals for form " + form);
       }
       return r;
     }
 
-    private static void writeResiduals(long[] r, int order, int n, long g, BitWriter w) {
+    private static void writeResiduals(long[] r, int from, int n, long g, BitWriter w) {
       w.writeUvarint(g);
       int shift = Long.numberOfTrailingZeros(g);
       long inverse = inverseOfOdd(g >>> shift);
-      for (int from = order; from < n; from = frameEnd(from, n)) {
-        int to = frameEnd(from, n);
+      for (int to; from < n; from = to) {
+        to = frameEnd(from, n);
         long min = r[from];
         for (int j = from + 1; j < to; j++) {
           min = Math.min(min, r[j]);
@@ -135,19 +196,26 @@ final class PackedSequence {
    * @throws CorruptChunkException on malformed input
    */
   static void decode(BitReader r, int n, long[] out) {
-    int order = r.readByte();
-    if (order > MAX_ORDER || order > n) {
-      throw new CorruptChunkException("sequence order " + order + " for " + n + " values");
+    int form = r.readByte();
+    boolean valid =
+        switch (form) {
+          case VALUES -> true;
+          case DELTA -> n >= 2;
+          case DOD, LINEAR, TREND -> n >= 3;
+          default -> false;
+        };
+    if (!valid) {
+      throw new CorruptChunkException("sequence form " + form + " for " + n + " values");
     }
-    long seed0 = order >= 1 ? r.readVarint() : 0;
-    long seed1 = order == 2 ? r.readVarint() : 0;
-    if (n > order) {
+    long x0 = form != VALUES ? r.readVarint() : 0;
+    long d = form == DOD || form == LINEAR || form == TREND ? r.readVarint() : 0;
+    if (form != LINEAR) {
       long g = r.readUvarint();
       if (g == 0) {
         throw new CorruptChunkException("zero common divisor");
       }
-      for (int from = order; from < n; from = frameEnd(from, n)) {
-        int to = frameEnd(from, n);
+      for (int from = start(form), to; from < n; from = to) {
+        to = frameEnd(from, n);
         long min = r.readVarint();
         int width = r.readByte();
         if (width > 64) {
@@ -160,7 +228,7 @@ final class PackedSequence {
         r.alignToByte();
       }
     }
-    integrate(out, n, order, seed0, seed1);
+    integrate(out, n, form, x0, d);
   }
 
   private static void unpack(
@@ -184,24 +252,35 @@ final class PackedSequence {
     }
   }
 
-  private static void integrate(long[] out, int n, int order, long seed0, long seed1) {
-    if (order == 1) {
-      out[0] = seed0;
-      for (int j = 1; j < n; j++) {
-        out[j] += out[j - 1];
+  /** Turns residuals at {@code out[start(form), n)} back into values. */
+  private static void integrate(long[] out, int n, int form, long x0, long d) {
+    switch (form) {
+      case DELTA -> {
+        out[0] = x0;
+        for (int j = 1; j < n; j++) {
+          out[j] += out[j - 1];
+        }
       }
-    } else if (order == 2) {
-      out[0] = seed0;
-      long delta = seed1;
-      long x = seed0 + seed1;
-      if (n > 1) {
-        out[1] = x;
+      case DOD -> {
+        out[0] = x0;
+        out[1] = x0 + d;
+        long x = out[1];
+        for (int j = 2; j < n; j++) {
+          d += out[j];
+          x += d;
+          out[j] = x;
+        }
       }
-      for (int j = 2; j < n; j++) {
-        delta += out[j];
-        x += delta;
-        out[j] = x;
+      case LINEAR, TREND -> {
+        out[0] = x0;
+        long line = x0;
+        boolean residuals = form == TREND;
+        for (int j = 1; j < n; j++) {
+          line += d;
+          out[j] = residuals ? line + out[j] : line;
+        }
       }
+      default -> {} // VALUES: the residuals are the values
     }
   }
 

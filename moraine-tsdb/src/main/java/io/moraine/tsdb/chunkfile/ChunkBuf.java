@@ -51,17 +51,18 @@ public final class ChunkBuf {
 
   /** Copies a chunk held elsewhere (the head's open chunk) in; clears the head entry fields. */
   public void set(Encoding enc, byte[] src, int off, int len) {
-    System.arraycopy(src, off, prepare(enc, len), 0, len);
+    frame(enc, len);
+    System.arraycopy(src, off, data, 0, len);
     head(0, 0, 0);
   }
 
-  byte[] prepare(Encoding enc, int len) {
+  /** Sets the encoding and length of the chunk about to be copied in, growing the array. */
+  void frame(Encoding enc, int len) {
     if (data.length < len + SLACK) {
       data = Arrays.copyOf(data, Math.max(len + SLACK, data.length * 2));
     }
     encoding = enc;
     length = len;
-    return data;
   }
 
   void head(long seriesRef, long mint, long maxt) {

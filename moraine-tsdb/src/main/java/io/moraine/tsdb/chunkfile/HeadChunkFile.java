@@ -5,8 +5,6 @@ import io.moraine.core.encoding.FormatHeader;
 import io.moraine.tsdb.chunk.Encoding;
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * through memory mappings, so the heap keeps only open chunks. Each entry carries its series ref,
  * mint and maxt so {@link HeadChunkScanner} can rebuild the head's chunk lists after a restart.
  *
- * <p>A new segment is created at its full size (a sparse file) and mapped read-write, so entries
- * become readable as soon as {@link #write} returns, without remapping. Earlier segments, found at
- * {@link #open}, are mapped read-only; appends always go to a new segment.
+ * <p>A new segment is created at its full size (a sparse file) and mapped whole, read-only; entries
+ * are written through the file, and become readable through the mapping as soon as {@link #write}
+ * returns, without remapping. Earlier segments, found at {@link #open}, are mapped too; appends
+ * always go to a new segment.
  *
  * <p>Threads: one thread at a time appends, truncates and closes (the head's chunk writer); any
  * number read concurrently, each with its own {@link ChunkBuf}. A reader never sees a partly
@@ -37,9 +36,19 @@ public final class HeadChunkFile implements Closeable {
   public static final long DEFAULT_MAX_SEGMENT_BYTES = 128L << 20;
 
   /** Segments readable now, ascending by index; replaced whole (copy on write). */
-  private record Segments(MappedSegment[] list) {
+  private static final class Segments {
+    private final MappedSegment[] list;
+
+    Segments(MappedSegment[] list) {
+      this.list = list;
+    }
+
+    MappedSegment[] list() {
+      return list;
+    }
+
     @Nullable MappedSegment find(int index) {
-      // Few segments (a head holds about 3 hours): a scan beats any index.
+      // Few segments (a head spans about 3 hours): a scan beats any index.
       for (MappedSegment s : list) {
         if (s.index == index) {
           return s;
@@ -61,7 +70,10 @@ public final class HeadChunkFile implements Closeable {
   private volatile Segments segments;
   private @Nullable MappedSegment current;
   private int lastIndex;
-  private final byte[] header = new byte[Entries.MAX_HEADER_BYTES];
+
+  /** The entry being written: header, data and checksum, for one write to the file. */
+  private byte[] entry = new byte[4096];
+
   private final CRC32C crc = new CRC32C();
   private volatile boolean closed;
 
@@ -129,19 +141,21 @@ public final class HeadChunkFile implements Closeable {
       s = cut(need);
     }
     long at = s.end();
-    int h = Entries.header(header, SegmentKind.HEAD, seriesRef, mint, maxt, enc, len);
-    int sum = Entries.checksum(crc, SegmentKind.HEAD, header, h, data, off, len);
-    MemorySegment.copy(header, 0, s.memory, ValueLayout.JAVA_BYTE, at, h);
-    MemorySegment.copy(data, off, s.memory, ValueLayout.JAVA_BYTE, at + h, len);
-    s.memory.set(MappedSegment.INT_BE, at + h + len, sum);
-    s.publish(at + need);
+    if (entry.length < need) {
+      entry = new byte[(int) Math.max(need, 2L * entry.length)];
+    }
+    int h = Entries.header(entry, SegmentKind.HEAD, seriesRef, mint, maxt, enc, len);
+    System.arraycopy(data, off, entry, h, len);
+    int sum = Entries.checksum(crc, SegmentKind.HEAD, entry, h, data, off, len);
+    Entries.putInt(entry, h + len, sum);
+    s.append(entry, (int) need);
     return ChunkRef.of(s.index, at);
   }
 
   private MappedSegment cut(long need) throws IOException {
     MappedSegment old = current;
     if (old != null) {
-      old.force();
+      old.finishAppending();
     }
     MappedSegment s =
         MappedSegment.create(
@@ -184,7 +198,8 @@ public final class HeadChunkFile implements Closeable {
   /**
    * Unmaps and deletes every segment numbered below {@code segmentIndex}, except the one being
    * appended to. The caller guarantees that no reader uses refs into them any more (the head has
-   * dropped those chunks); a read that still does fails with {@link IllegalStateException}.
+   * dropped those chunks); a read that still does fails with a {@link CorruptionException}, or with
+   * an {@link IllegalStateException} when it races the unmapping.
    *
    * @return the number of segments deleted
    */
@@ -214,8 +229,8 @@ public final class HeadChunkFile implements Closeable {
   }
 
   /**
-   * Flushes the segment being appended to, trims its unused preallocated tail, unmaps everything
-   * and fsyncs; idempotent. Reads must have stopped.
+   * Flushes the segment being appended to, unmaps everything, then trims the unused preallocated
+   * tail of the last segment and fsyncs it; idempotent. Reads must have stopped.
    */
   @Override
   public void close() throws IOException {
@@ -226,7 +241,7 @@ public final class HeadChunkFile implements Closeable {
     MappedSegment s = current;
     long end = s == null ? 0 : s.end();
     if (s != null) {
-      s.force();
+      s.finishAppending();
     }
     for (MappedSegment m : segments.list()) {
       m.close();

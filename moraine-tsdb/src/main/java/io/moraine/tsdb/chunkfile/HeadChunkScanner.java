@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * Rebuilds the head's view of {@code chunks_head/} after a restart: walks every entry of every
@@ -58,11 +57,10 @@ public final class HeadChunkScanner {
       return new Result(0, 0, 0);
     }
     List<Integer> indexes = SegmentFiles.list(dir);
-    HeadChunkScanner scanner = new HeadChunkScanner();
     long entries = 0;
     for (int i = 0; i < indexes.size(); i++) {
       Path path = dir.resolve(SegmentFiles.name(indexes.get(i)));
-      Segment s = scanner.scanSegment(path, indexes.get(i), visitor);
+      Segment s = scanSegment(dir, indexes.get(i), visitor);
       entries += s.entries;
       if (s.validEnd < s.size || s.validEnd == 0) {
         truncate(path, s.validEnd);
@@ -82,41 +80,37 @@ public final class HeadChunkScanner {
 
   private record Segment(long entries, long validEnd, long size, long tornBytes) {}
 
-  /** The entry being checked: its data length and encoding, valid after {@link #entryEnd}. */
-  private final CRC32C crc = new CRC32C();
-
-  private int dataLength;
-  private int encodingId;
-
-  private Segment scanSegment(Path path, int index, EntryVisitor visitor) throws IOException {
-    try (Arena arena = Arena.ofConfined();
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      long size = ch.size();
-      MemorySegment m = ch.map(MapMode.READ_ONLY, 0, size, arena);
-      if (isZero(m, 0, size)) {
-        return new Segment(0, 0, size, 0); // created, never written: drop it whole
+  private static Segment scanSegment(Path dir, int index, EntryVisitor visitor) throws IOException {
+    MappedSegment s;
+    try {
+      s = MappedSegment.openReadOnly(dir, index, SegmentKind.HEAD);
+    } catch (CorruptionException e) {
+      Path path = dir.resolve(SegmentFiles.name(index));
+      if (isZero(path)) {
+        return new Segment(0, 0, Files.size(path), 0); // created, never written: drop it whole
       }
-      FormatHeader.read(
-          m.asSlice(0, Math.min(size, FormatHeader.SIZE)).asByteBuffer(),
-          path,
-          SegmentKind.HEAD.magic,
-          SegmentKind.VERSION,
-          SegmentKind.HEAD.formatName);
+      throw e;
+    }
+    try (s) {
+      ChunkBuf entry = new ChunkBuf();
+      long size = s.capacity();
       long p = FormatHeader.SIZE;
       long entries = 0;
       while (p < size) {
-        long next = entryEnd(m, p, size);
-        if (next < 0) {
-          long torn = lastNonZero(m, p, size) + 1 - p;
+        long next;
+        try {
+          next = s.verify(p, entry);
+        } catch (CorruptionException notWhole) {
+          long torn = lastNonZero(s.memory, p, size) + 1 - p;
           return new Segment(entries, p, size, torn);
         }
         visitor.entry(
             ChunkRef.of(index, p),
-            m.get(MappedSegment.LONG_BE, p),
-            m.get(MappedSegment.LONG_BE, p + 8),
-            m.get(MappedSegment.LONG_BE, p + 16),
-            Encoding.ofId(encodingId),
-            dataLength);
+            entry.seriesRef(),
+            entry.minTime(),
+            entry.maxTime(),
+            entry.encoding(),
+            entry.length());
         entries++;
         p = next;
       }
@@ -124,36 +118,11 @@ public final class HeadChunkScanner {
     }
   }
 
-  /** The end of the whole, checksummed entry at {@code p}, or -1 when there is none. */
-  private long entryEnd(MemorySegment m, long p, long size) {
-    long q = p + SegmentKind.HEAD.prefixBytes;
-    long len = 0;
-    for (int shift = 0; ; shift += 7) {
-      if (q >= size || shift > 28) {
-        return -1;
-      }
-      byte b = m.get(ValueLayout.JAVA_BYTE, q++);
-      len |= (long) (b & 0x7F) << shift;
-      if (b >= 0) {
-        break;
-      }
+  private static boolean isZero(Path path) throws IOException {
+    try (Arena arena = Arena.ofConfined();
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      return isZero(ch.map(MapMode.READ_ONLY, 0, ch.size(), arena), 0, ch.size());
     }
-    long crcAt = q + 1 + len;
-    if (len == 0 || crcAt + SegmentKind.CRC_BYTES > size) {
-      return -1;
-    }
-    int enc = m.get(ValueLayout.JAVA_BYTE, q) & 0xFF;
-    if (!Encoding.isKnown(enc)) {
-      return -1;
-    }
-    crc.reset();
-    crc.update(m.asSlice(p, crcAt - p).asByteBuffer());
-    if ((int) crc.getValue() != m.get(MappedSegment.INT_BE, crcAt)) {
-      return -1;
-    }
-    dataLength = (int) len;
-    encodingId = enc;
-    return crcAt + SegmentKind.CRC_BYTES;
   }
 
   private static boolean isZero(MemorySegment m, long from, long to) {

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileChannel.MapMode;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One memory-mapped segment file. The mapping belongs to its own shared {@link Arena}, so {@link
@@ -37,6 +39,9 @@ final class MappedSegment implements AutoCloseable {
    * (release), read before every read (acquire), so a reader never sees a partly written entry.
    */
   private volatile long end;
+
+  /** Open while this is the head's segment being appended to; null for finished segments. */
+  private @Nullable FileChannel appendChannel;
 
   private MappedSegment(
       int index, Path path, SegmentKind kind, Arena arena, MemorySegment memory, long end) {
@@ -68,26 +73,62 @@ final class MappedSegment implements AutoCloseable {
   }
 
   /**
-   * Creates a new segment file of {@code capacity} bytes (sparse: unwritten bytes stay zero and
-   * take no disk), writes its header and maps it read-write for appending.
+   * Creates a new segment for appending: writes its header, extends the file to {@code capacity}
+   * bytes (sparse: the unwritten rest takes no disk) and maps all of it read-only. Entries are then
+   * written with {@link #append}, through the file, so a full disk is an {@link IOException} rather
+   * than a fault on a mapped page; the shared page cache shows them through the mapping at once.
    */
   static MappedSegment create(Path dir, int index, SegmentKind kind, long capacity)
       throws IOException {
     Path path = dir.resolve(SegmentFiles.name(index));
-    Arena arena = Arena.ofShared();
-    try (FileChannel ch =
+    FileChannel ch =
         FileChannel.open(
-            path,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.READ,
-            StandardOpenOption.WRITE)) {
-      MemorySegment m = ch.map(MapMode.READ_WRITE, 0, capacity, arena);
-      m.set(INT_BE, 0, kind.magic);
-      m.set(ValueLayout.JAVA_BYTE, 4, (byte) SegmentKind.VERSION);
-      return new MappedSegment(index, path, kind, arena, m, FormatHeader.SIZE);
+            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    Arena arena = Arena.ofShared();
+    try {
+      ByteBuffer header = ByteBuffer.allocate(FormatHeader.SIZE);
+      FormatHeader.write(header, kind.magic, SegmentKind.VERSION);
+      writeFully(ch, header.flip(), 0);
+      writeFully(ch, ByteBuffer.allocate(1), capacity - 1);
+      MemorySegment m = ch.map(MapMode.READ_ONLY, 0, capacity, arena);
+      MappedSegment s = new MappedSegment(index, path, kind, arena, m, FormatHeader.SIZE);
+      s.appendChannel = ch;
+      return s;
     } catch (IOException | RuntimeException e) {
       arena.close();
+      ch.close();
       throw e;
+    }
+  }
+
+  /**
+   * Writes {@code entry[0, len)} after the last entry, then publishes it to readers. One appending
+   * thread; a failed write publishes nothing and the next append overwrites what it left.
+   */
+  void append(byte[] entry, int len) throws IOException {
+    FileChannel ch = appendChannel;
+    if (ch == null) {
+      throw new IllegalStateException("BUG: append to a finished segment " + path);
+    }
+    long at = end;
+    writeFully(ch, ByteBuffer.wrap(entry, 0, len), at);
+    end = at + len;
+  }
+
+  /** Ends appending: flushes the file to disk and closes it; the mapping stays for reads. */
+  void finishAppending() throws IOException {
+    FileChannel ch = appendChannel;
+    if (ch != null) {
+      appendChannel = null;
+      try (ch) {
+        ch.force(false);
+      }
+    }
+  }
+
+  private static void writeFully(FileChannel ch, ByteBuffer b, long position) throws IOException {
+    while (b.hasRemaining()) {
+      ch.write(b, position + b.position());
     }
   }
 
@@ -95,17 +136,8 @@ final class MappedSegment implements AutoCloseable {
     return end;
   }
 
-  void publish(long newEnd) {
-    end = newEnd;
-  }
-
   long capacity() {
     return memory.byteSize();
-  }
-
-  /** Flushes written pages of a read-write mapping to the file. */
-  void force() {
-    memory.force();
   }
 
   /** Unmaps; idempotent for one closing thread. */
@@ -128,23 +160,51 @@ final class MappedSegment implements AutoCloseable {
    *     encoding, or (with {@code verify}) fails its checksum
    */
   Encoding read(long off, boolean verify, ChunkBuf into) {
+    long dataAt = frame(off, into);
+    int len = into.length();
+    byte[] data = into.data();
+    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, dataAt, data, 0, len);
+    if (verify) {
+      CRC32C crc = into.crc;
+      crc.reset();
+      for (long i = checksumFrom(off, dataAt); i < dataAt; i++) {
+        crc.update(memory.get(ValueLayout.JAVA_BYTE, i));
+      }
+      crc.update(data, 0, len);
+      checkChecksum(off, dataAt + len, crc);
+    }
+    return into.encoding();
+  }
+
+  /**
+   * Checks the whole entry at {@code off} where it lies, checksum included, and fills the framing
+   * fields of {@code into} (not its data). For scans.
+   *
+   * @return the position after the entry
+   * @throws CorruptionException as {@link #read} with verification
+   */
+  long verify(long off, ChunkBuf into) {
+    long dataAt = frame(off, into);
+    long crcAt = dataAt + into.length();
+    long from = checksumFrom(off, dataAt);
+    into.crc.reset();
+    into.crc.update(memory.asSlice(from, crcAt - from).asByteBuffer());
+    checkChecksum(off, crcAt, into.crc);
+    return crcAt + SegmentKind.CRC_BYTES;
+  }
+
+  /**
+   * Reads the framing of the entry at {@code off} (head fields, length, encoding) into {@code
+   * into}, sized for the data but without it.
+   *
+   * @return the position of the entry's data
+   */
+  private long frame(long off, ChunkBuf into) {
     long limit = end;
     if (off < FormatHeader.SIZE || off >= limit) {
       throw corrupt(off, "chunk ref past the end of the segment (" + limit + " bytes)");
     }
-    long p = off;
-    long seriesRef = 0;
-    long mint = 0;
-    long maxt = 0;
-    if (kind == SegmentKind.HEAD) {
-      if (p + kind.prefixBytes > limit) {
-        throw corrupt(off, "head chunk entry cut short");
-      }
-      seriesRef = memory.get(LONG_BE, p);
-      mint = memory.get(LONG_BE, p + 8);
-      maxt = memory.get(LONG_BE, p + 16);
-      p += kind.prefixBytes;
-    }
+    long p = off + kind.prefixBytes;
     long len = 0;
     for (int shift = 0; ; shift += 7) {
       if (p >= limit || shift > 28) {
@@ -163,33 +223,26 @@ final class MappedSegment implements AutoCloseable {
     if (!Encoding.isKnown(encId)) {
       throw corrupt(off, "unknown chunk encoding " + encId);
     }
-    Encoding enc = Encoding.ofId(encId);
-    byte[] data = into.prepare(enc, (int) len);
-    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, p, data, 0, (int) len);
-    into.head(seriesRef, mint, maxt);
-    if (verify) {
-      int stored = memory.get(INT_BE, p + len);
-      int computed = checksum(into.crc, off, p - 1, data, (int) len);
-      if (stored != computed) {
-        throw corrupt(
-            off,
-            String.format("chunk checksum mismatch: stored %08x, computed %08x", stored, computed));
-      }
+    into.frame(Encoding.ofId(encId), (int) len);
+    if (kind == SegmentKind.HEAD) {
+      into.head(
+          memory.get(LONG_BE, off), memory.get(LONG_BE, off + 8), memory.get(LONG_BE, off + 16));
     }
-    return enc;
+    return p;
   }
 
-  /**
-   * The CRC32C of an entry: for head entries over everything from {@code entryStart}, for block
-   * entries over the encoding byte at {@code encAt} and the data.
-   */
-  private int checksum(CRC32C crc, long entryStart, long encAt, byte[] data, int len) {
-    crc.reset();
-    long from = kind == SegmentKind.HEAD ? entryStart : encAt;
-    for (long i = from; i <= encAt; i++) {
-      crc.update(memory.get(ValueLayout.JAVA_BYTE, i));
+  /** Where an entry's checksum starts: the whole head entry, or a block entry's encoding byte. */
+  private long checksumFrom(long entryStart, long dataAt) {
+    return kind == SegmentKind.HEAD ? entryStart : dataAt - 1;
+  }
+
+  private void checkChecksum(long off, long crcAt, CRC32C crc) {
+    int stored = memory.get(INT_BE, crcAt);
+    int computed = (int) crc.getValue();
+    if (stored != computed) {
+      throw corrupt(
+          off,
+          String.format("chunk checksum mismatch: stored %08x, computed %08x", stored, computed));
     }
-    crc.update(data, 0, len);
-    return (int) crc.getValue();
   }
 }

@@ -28,6 +28,7 @@ class ChunkFileTest {
     this.tmp = tmp;
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // data is compared element-wise
   private record Written(long ref, Encoding enc, byte[] data) {}
 
   private List<Written> writeRandom(Path dir, int count, long maxSegmentBytes) throws IOException {

@@ -29,6 +29,7 @@ class HeadChunkFileTest {
     this.tmp = tmp;
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // data is compared element-wise
   private record Entry(long ref, long seriesRef, long mint, long maxt, Encoding enc, byte[] data) {}
 
   private static Entry write(HeadChunkFile f, SplittableRandom r, long series) throws IOException {
