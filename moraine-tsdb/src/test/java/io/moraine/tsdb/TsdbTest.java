@@ -181,6 +181,38 @@ class TsdbTest {
   }
 
   @Test
+  void aTornWalTailIsCutCountedAndEverythingBeforeItKept() throws IOException {
+    try (Tsdb db = open(dir, options(), new MetricRegistry())) {
+      fill(db, 10, 0, 1000, 50);
+    }
+    // a crash in the middle of a write leaves garbage after the last whole record
+    Path wal = dir.resolve("wal");
+    Path last;
+    try (var files = Files.list(wal)) {
+      last =
+          files
+              .filter(p -> p.getFileName().toString().matches("\\d{8}"))
+              .sorted()
+              .toList()
+              .getLast();
+    }
+    Files.write(
+        last,
+        new byte[] {0, 0, 0, 42, 1, 2, 3, 4, 2, 9, 9},
+        java.nio.file.StandardOpenOption.APPEND);
+    MetricRegistry r = new MetricRegistry();
+    try (Tsdb db = open(dir, options(), r)) {
+      assertThat(countSamples(db)).isEqualTo(10 * 50);
+      assertThat(metrics(r)).contains("moraine_tsdb_wal_corruptions_total 1");
+      fill(db, 10, 50_000, 1000, 1); // and it takes appends again
+      assertThat(countSamples(db)).isEqualTo(10 * 51);
+    }
+    try (Tsdb db = open(dir, options(), new MetricRegistry())) {
+      assertThat(countSamples(db)).isEqualTo(10 * 51);
+    }
+  }
+
+  @Test
   void aSecondProcessCannotOpenTheSameDirectory() {
     try (Tsdb db = open(dir, options(), new MetricRegistry())) {
       assertThatThrownBy(
