@@ -49,13 +49,13 @@ public final class TsdbOpenMetricsImporter implements OpenMetricsImporter {
       for (int i = 0; i < Math.max(1, MAX_THREADS); i++) {
         sinks.add(new Sink(backfill, backfill.feeder()));
       }
-      long t0 = System.nanoTime();
+      long t0 = Clock.SYSTEM.nanoTime();
       long samples = parse(input, sinks, size, bytesPerSample, progress);
-      long t1 = System.nanoTime();
+      long t1 = Clock.SYSTEM.nanoTime();
       List<BlockMeta> blocks = backfill.finish();
       LOG.atInfo()
           .addKeyValue("parse_seconds", (t1 - t0) / 1e9)
-          .addKeyValue("write_seconds", (System.nanoTime() - t1) / 1e9)
+          .addKeyValue("write_seconds", (Clock.SYSTEM.nanoTime() - t1) / 1e9)
           .log("import done");
       progress.progress(size, size, samples);
       long series = 0;

@@ -121,7 +121,7 @@ public final class Backfill implements AutoCloseable {
    * @return the metas of the blocks written, oldest first
    */
   public List<BlockMeta> finish() throws IOException {
-    long t0 = System.nanoTime();
+    long t0 = clock.nanoTime();
     Integer[] order = labels.keySet().toArray(new Integer[0]);
     Labels[] byId = new Labels[order.length == 0 ? 0 : maxId(order) + 1];
     for (Integer id : order) {
@@ -130,7 +130,7 @@ public final class Backfill implements AutoCloseable {
     // Comparing label sets with long shared prefixes dominates here: sort on every core.
     Arrays.parallelSort(order, (x, y) -> byId[x].compareTo(byId[y]));
     List<Integer> ids = Arrays.asList(order);
-    long t1 = System.nanoTime();
+    long t1 = clock.nanoTime();
     SeriesBuffer[] merged = new SeriesBuffer[ids.size()];
     parallel(
         ids.size(),
@@ -148,7 +148,7 @@ public final class Backfill implements AutoCloseable {
       }
     }
     feeders.clear();
-    long t2 = System.nanoTime();
+    long t2 = clock.nanoTime();
     List<BlockMeta> metas = new ArrayList<>();
     if (mint == Long.MAX_VALUE) {
       return metas;
@@ -171,7 +171,7 @@ public final class Backfill implements AutoCloseable {
         .addKeyValue("blocks", metas.size())
         .addKeyValue("sort_seconds", (t1 - t0) / 1e9)
         .addKeyValue("merge_seconds", (t2 - t1) / 1e9)
-        .addKeyValue("write_seconds", (System.nanoTime() - t2) / 1e9)
+        .addKeyValue("write_seconds", (clock.nanoTime() - t2) / 1e9)
         .log("backfill blocks written");
     return metas;
   }
