@@ -2,6 +2,7 @@ package io.moraine.tsdb;
 
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.time.Clock;
+import io.moraine.tsdb.fs.Dirs;
 import io.moraine.tsdb.head.Head;
 import io.moraine.tsdb.head.HeadChunkFiles;
 import io.moraine.tsdb.head.HeadReplay;
@@ -18,11 +19,8 @@ import io.moraine.tsdb.wal.Wal;
 import io.moraine.tsdb.wal.WalMetrics;
 import io.moraine.tsdb.wal.WalOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,24 +133,12 @@ final class HeadStorage {
   }
 
   long walSizeBytes() {
-    return du(wal.dir());
+    return Dirs.sizeBytes(wal.dir());
   }
 
   /** WAL and head chunk files. */
   long sizeBytes() {
     return walSizeBytes() + chunkFiles.sizeBytes();
-  }
-
-  private static long du(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      long total = 0;
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        total += Files.size(p);
-      }
-      return total;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Writes open chunks to chunks_head/, then fsyncs and closes the WAL and chunk files. */

@@ -11,6 +11,7 @@ import io.moraine.tsdb.block.Block;
 import io.moraine.tsdb.block.BlockMeta;
 import io.moraine.tsdb.compact.BlockWriter;
 import io.moraine.tsdb.compact.CompactionPlanner;
+import io.moraine.tsdb.fs.Dirs;
 import io.moraine.tsdb.head.Head;
 import io.moraine.tsdb.query.BlockQuerier;
 import io.moraine.tsdb.query.BlockReader;
@@ -144,7 +145,7 @@ public final class Tsdb implements Storage {
         String name = p.getFileName().toString();
         if (name.startsWith(".tmp-")) {
           LOG.atInfo().addKeyValue("dir", p).log("removing unfinished block");
-          Block.deleteDir(p);
+          Dirs.deleteTree(p);
         } else if (Files.isRegularFile(p.resolve(BlockMeta.FILE_NAME))) {
           dirs.add(p);
         }

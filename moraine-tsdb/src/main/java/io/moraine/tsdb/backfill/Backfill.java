@@ -2,10 +2,10 @@ package io.moraine.tsdb.backfill;
 
 import io.moraine.core.labels.Labels;
 import io.moraine.core.time.Clock;
-import io.moraine.tsdb.block.Block;
 import io.moraine.tsdb.block.BlockMeta;
 import io.moraine.tsdb.chunk.DenseEncoder;
 import io.moraine.tsdb.compact.BlockWriter;
+import io.moraine.tsdb.fs.Dirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +165,7 @@ public final class Backfill implements AutoCloseable {
       Files.move(work.resolve(m.id()), dataDir.resolve(m.id()), StandardCopyOption.ATOMIC_MOVE);
     }
     done = true;
-    Block.deleteDir(work);
+    Dirs.deleteTree(work);
     LOG.atInfo()
         .addKeyValue("series", ids.size())
         .addKeyValue("blocks", metas.size())
@@ -300,7 +300,7 @@ public final class Backfill implements AutoCloseable {
   /** Drops everything written so far. */
   public void abort() {
     done = true;
-    Block.deleteDir(work);
+    Dirs.deleteTree(work);
   }
 
   @Override

@@ -2,17 +2,14 @@ package io.moraine.tsdb.block;
 
 import io.moraine.tsdb.chunkfile.ChunkBuf;
 import io.moraine.tsdb.chunkfile.ChunkFileReader;
+import io.moraine.tsdb.fs.Dirs;
 import io.moraine.tsdb.index.BlockIndexReader;
 import io.moraine.tsdb.index.IndexReader;
 import io.moraine.tsdb.query.BlockReader;
 import io.moraine.tsdb.query.ChunkSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +37,7 @@ public final class Block {
     this.meta = meta;
     this.index = index;
     this.chunks = chunks;
-    this.sizeBytes = du(dir);
+    this.sizeBytes = Dirs.sizeBytes(dir);
   }
 
   /**
@@ -108,34 +105,8 @@ public final class Block {
       index.close();
       chunks.close();
       if (deleteWhenUnused) {
-        deleteDir(dir);
+        Dirs.deleteTree(dir);
       }
-    }
-  }
-
-  /** Deletes a directory tree, logging instead of failing (a leftover is retried on start). */
-  public static void deleteDir(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.atWarn()
-          .addKeyValue("dir", dir)
-          .addKeyValue("err", e.toString())
-          .log("cannot delete directory");
-    }
-  }
-
-  static long du(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      long total = 0;
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        total += Files.size(p);
-      }
-      return total;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

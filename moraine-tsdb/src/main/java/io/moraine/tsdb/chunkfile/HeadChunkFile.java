@@ -190,6 +190,18 @@ public final class HeadChunkFile implements Closeable {
     return s.read(ChunkRef.offset(ref), verifyChecksums, into);
   }
 
+  /**
+   * Bytes the segments hold (headers and entries), not counting the preallocated space a sparse
+   * segment has not filled yet.
+   */
+  public long sizeBytes() {
+    long total = 0;
+    for (MappedSegment s : segments.list()) {
+      total += s.end();
+    }
+    return total;
+  }
+
   /** Index of the segment appends go to, or of the last existing one before the first write. */
   public int currentSegment() {
     return lastIndex;

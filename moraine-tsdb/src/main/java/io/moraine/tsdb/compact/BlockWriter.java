@@ -5,12 +5,12 @@ import io.moraine.core.storage.SampleIterator;
 import io.moraine.core.storage.Series;
 import io.moraine.core.storage.SeriesSet;
 import io.moraine.core.time.Clock;
-import io.moraine.tsdb.block.Block;
 import io.moraine.tsdb.block.BlockMeta;
 import io.moraine.tsdb.block.Ulid;
 import io.moraine.tsdb.chunk.DenseEncoder;
 import io.moraine.tsdb.chunk.Encoding;
 import io.moraine.tsdb.chunkfile.ChunkFileWriter;
+import io.moraine.tsdb.fs.Dirs;
 import io.moraine.tsdb.index.ChunkMeta;
 import io.moraine.tsdb.index.IndexWriter;
 import java.io.IOException;
@@ -173,7 +173,7 @@ public final class BlockWriter implements AutoCloseable {
     chunks.close();
     index.close();
     if (series == 0) {
-      Block.deleteDir(tmp);
+      Dirs.deleteTree(tmp);
       return null;
     }
     BlockMeta meta =
@@ -197,7 +197,7 @@ public final class BlockWriter implements AutoCloseable {
         chunks.close();
         index.abort();
       } finally {
-        Block.deleteDir(tmp);
+        Dirs.deleteTree(tmp);
       }
     }
   }

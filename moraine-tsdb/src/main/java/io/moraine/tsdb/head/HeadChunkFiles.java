@@ -8,13 +8,11 @@ import io.moraine.tsdb.chunkfile.HeadChunkFile;
 import io.moraine.tsdb.chunkfile.HeadChunkScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,16 +125,9 @@ public final class HeadChunkFiles implements HeadChunks {
     }
   }
 
+  /** Bytes used in chunks_head/ (not the preallocated tail of the open segment). */
   public long sizeBytes() {
-    try (Stream<Path> s = Files.list(dir)) {
-      long total = 0;
-      for (Path p : s.toList()) {
-        total += Files.size(p);
-      }
-      return total;
-    } catch (IOException e) {
-      return 0;
-    }
+    return file.sizeBytes();
   }
 
   public void close() throws IOException {
