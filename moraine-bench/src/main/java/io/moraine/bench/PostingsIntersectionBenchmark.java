@@ -52,13 +52,7 @@ public class PostingsIntersectionBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("postings-bench");
-    SeriesGenerator gen =
-        new SeriesGenerator(
-            42,
-            SeriesGenerator.DEFAULT_START_SECONDS,
-            SeriesGenerator.DEFAULT_STEP_SECONDS,
-            "farm");
-    List<Labels> series = new ArrayList<>(gen.series(targets, 2000));
+    List<Labels> series = new ArrayList<>(new SeriesGenerator(42, "farm").series(targets, 2000));
     series.sort(null);
     Path file = dir.resolve("index");
     try (IndexWriter w = new IndexWriter(file)) {

@@ -60,7 +60,12 @@ public final class SeriesGenerator {
 
   /** A generator with the benchmark's defaults: 10 s steps, {@code job="push"}. */
   public SeriesGenerator(long seed) {
-    this(seed, DEFAULT_START_SECONDS, DEFAULT_STEP_SECONDS, "push");
+    this(seed, "push");
+  }
+
+  /** A generator with the benchmark's times (10 s steps) and the given {@code job} label. */
+  public SeriesGenerator(long seed, String job) {
+    this(seed, DEFAULT_START_SECONDS, DEFAULT_STEP_SECONDS, job);
   }
 
   /**

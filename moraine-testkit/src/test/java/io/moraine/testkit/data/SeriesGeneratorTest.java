@@ -118,6 +118,10 @@ class SeriesGeneratorTest {
     assertThat(g.timestampSeconds(4)).isEqualTo(1_060);
     assertThat(g.timestampMillis(1)).isEqualTo(1_015_000);
     assertThat(g.series(1, 800)).allSatisfy(l -> assertThat(l.get("job")).isEqualTo("j"));
+    SeriesGenerator farm = new SeriesGenerator(1, "farm");
+    assertThat(farm.timestampMillis(0)).isEqualTo(SeriesGenerator.DEFAULT_START_SECONDS * 1000);
+    assertThat(farm.stepSeconds()).isEqualTo(SeriesGenerator.DEFAULT_STEP_SECONDS);
+    assertThat(farm.series(1, 800)).allSatisfy(l -> assertThat(l.get("job")).isEqualTo("farm"));
   }
 
   @Test

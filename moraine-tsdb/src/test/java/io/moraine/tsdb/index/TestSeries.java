@@ -17,13 +17,7 @@ final class TestSeries {
   /** Farm-shaped series, sorted, with one 2h chunk each and refs as a chunk writer would make. */
   static TreeMap<Labels, List<ChunkMeta>> farm(int targets, int perTarget) {
     TreeMap<Labels, List<ChunkMeta>> out = new TreeMap<>();
-    SeriesGenerator gen =
-        new SeriesGenerator(
-            42,
-            SeriesGenerator.DEFAULT_START_SECONDS,
-            SeriesGenerator.DEFAULT_STEP_SECONDS,
-            "farm");
-    for (Labels l : gen.series(targets, perTarget)) {
+    for (Labels l : new SeriesGenerator(42, "farm").series(targets, perTarget)) {
       out.put(l, List.of());
     }
     long ref = 8;
