@@ -1,12 +1,10 @@
 package io.moraine.bench;
 
-import io.moraine.testkit.series.SeriesSamples;
-import io.moraine.testkit.series.SyntheticTarget;
+import io.moraine.testkit.data.SeriesGenerator;
 import io.moraine.tsdb.chunk.DenseEncoder;
 import io.moraine.tsdb.chunk.Encoding;
 import io.moraine.tsdb.chunk.XorAppender;
 import java.util.Arrays;
-import java.util.List;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -41,9 +39,9 @@ public class ChunkMix {
       throw new IllegalArgumentException("samplesPerChunk must divide " + SAMPLES_PER_BATCH);
     }
     enc = Encoding.valueOf(encoding);
-    List<SeriesSamples> series =
-        SyntheticTarget.generate(1, 2000, samplesPerChunk, 1_700_000_000_000L, 10_000, 0, 42);
-    int n = series.size();
+    SeriesGenerator gen = new SeriesGenerator(42);
+    gen.series(1, 2000);
+    int n = gen.size();
     ts = new long[n][];
     vs = new double[n][];
     xor = new byte[n][];
@@ -51,8 +49,8 @@ public class ChunkMix {
     DenseEncoder encoder = new DenseEncoder();
     XorAppender app = new XorAppender();
     for (int i = 0; i < n; i++) {
-      ts[i] = series.get(i).timestamps();
-      vs[i] = series.get(i).values();
+      ts[i] = gen.timestampsMillis(0, samplesPerChunk, 0);
+      vs[i] = gen.values(i, samplesPerChunk);
       app.reset();
       for (int j = 0; j < samplesPerChunk; j++) {
         app.append(ts[i][j], vs[i][j]);

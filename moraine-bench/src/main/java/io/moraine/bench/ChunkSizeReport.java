@@ -1,11 +1,11 @@
 package io.moraine.bench;
 
-import io.moraine.testkit.series.SeriesSamples;
-import io.moraine.testkit.series.SyntheticTarget;
-import io.moraine.testkit.series.ValueKind;
+import io.moraine.testkit.data.SeriesGenerator;
+import io.moraine.testkit.data.ValueKind;
 import io.moraine.tsdb.chunk.DenseEncoder;
 import io.moraine.tsdb.chunk.XorAppender;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +18,27 @@ import java.util.Map;
  */
 public final class ChunkSizeReport {
   private ChunkSizeReport() {}
+
+  /** The samples of one series; the arrays are shared, not copied. */
+  public record Series(ValueKind kind, long[] timestamps, double[] values) {}
+
+  /**
+   * {@code points} samples of every series of {@code targets} targets of 2,000 series (seed 42, 10
+   * s scrapes), each target's scrape times moved by up to ±{@code jitterMillis}.
+   */
+  public static List<Series> generate(int targets, int points, int jitterMillis) {
+    SeriesGenerator gen = new SeriesGenerator(42);
+    gen.series(targets, 2000);
+    long[][] times = new long[targets][];
+    for (int t = 0; t < targets; t++) {
+      times[t] = gen.timestampsMillis(t, points, jitterMillis);
+    }
+    List<Series> out = new ArrayList<>(gen.size());
+    for (int i = 0; i < gen.size(); i++) {
+      out.add(new Series(gen.kind(i), times[gen.target(i)], gen.values(i, points)));
+    }
+    return out;
+  }
 
   /** Chunk bytes summed per kind. */
   public record Sizes(
@@ -32,7 +53,7 @@ public final class ChunkSizeReport {
   }
 
   /** Cuts every series into chunks of {@code perChunk} samples and encodes each both ways. */
-  public static Sizes measure(List<SeriesSamples> series, int perChunk) {
+  public static Sizes measure(List<Series> series, int perChunk) {
     Map<ValueKind, long[]> perKind = new EnumMap<>(ValueKind.class);
     DenseEncoder dense = new DenseEncoder();
     XorAppender xor = new XorAppender();
@@ -41,7 +62,7 @@ public final class ChunkSizeReport {
     long denseBytes = 0;
     long[] ts = new long[perChunk];
     double[] vs = new double[perChunk];
-    for (SeriesSamples s : series) {
+    for (Series s : series) {
       long[] acc = perKind.computeIfAbsent(s.kind(), k -> new long[4]);
       int points = s.timestamps().length;
       for (int from = 0; from < points; from += perChunk) {
@@ -68,7 +89,7 @@ public final class ChunkSizeReport {
   public static void main(String[] args) {
     int targets = 5;
     int jitter = 0;
-    java.util.List<Integer> sizes = new java.util.ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--targets" -> targets = Integer.parseInt(args[++i]);
@@ -80,8 +101,7 @@ public final class ChunkSizeReport {
       sizes = List.of(120, 720);
     }
     int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(120);
-    List<SeriesSamples> series =
-        SyntheticTarget.generate(targets, 2000, max, 1_700_000_000_000L, 10_000, jitter, 42);
+    List<Series> series = generate(targets, max, jitter);
     PrintStream out = System.out;
     out.printf(
         Locale.ROOT,

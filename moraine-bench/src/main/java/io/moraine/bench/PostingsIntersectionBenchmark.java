@@ -2,7 +2,7 @@ package io.moraine.bench;
 
 import io.moraine.core.labels.Labels;
 import io.moraine.core.labels.Matcher;
-import io.moraine.testkit.generator.SyntheticSeries;
+import io.moraine.testkit.data.SeriesGenerator;
 import io.moraine.tsdb.index.BlockIndexReader;
 import io.moraine.tsdb.index.ChunkMeta;
 import io.moraine.tsdb.index.IndexWriter;
@@ -52,7 +52,7 @@ public class PostingsIntersectionBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("postings-bench");
-    List<Labels> series = new ArrayList<>(SyntheticSeries.farm(targets, 2000, 42));
+    List<Labels> series = new ArrayList<>(new SeriesGenerator(42, "farm").series(targets, 2000));
     series.sort(null);
     Path file = dir.resolve("index");
     try (IndexWriter w = new IndexWriter(file)) {

@@ -28,6 +28,7 @@ public final class SeriesGenerator {
   public static final long DEFAULT_START_SECONDS = 1_700_000_000L;
 
   private static final long HISTOGRAM_STREAM = 1L << 40;
+  private static final long JITTER_STREAM = 1L << 41;
 
   private final long seed;
   private final long startSeconds;
@@ -35,6 +36,7 @@ public final class SeriesGenerator {
   private final String job;
   private List<SeriesSpec> specs = List.of();
   private List<HistogramSpec> histograms = List.of();
+  private int[] target = new int[0];
   private double[] value = new double[0];
   private int[] valueStep = new int[0];
   private long[][] counts = new long[0][];
@@ -58,7 +60,12 @@ public final class SeriesGenerator {
 
   /** A generator with the benchmark's defaults: 10 s steps, {@code job="push"}. */
   public SeriesGenerator(long seed) {
-    this(seed, DEFAULT_START_SECONDS, DEFAULT_STEP_SECONDS, "push");
+    this(seed, "push");
+  }
+
+  /** A generator with the benchmark's times (10 s steps) and the given {@code job} label. */
+  public SeriesGenerator(long seed, String job) {
+    this(seed, DEFAULT_START_SECONDS, DEFAULT_STEP_SECONDS, job);
   }
 
   /**
@@ -75,12 +82,16 @@ public final class SeriesGenerator {
     }
     List<SeriesSpec> s = new ArrayList<>();
     List<HistogramSpec> h = new ArrayList<>();
+    int[] targetOf = new int[Math.multiplyExact(targets, seriesPerTarget)];
     for (int t = 0; t < targets; t++) {
       String instance = "127.0.0.1:" + (19100 + t);
       SeriesSink sink = new SeriesSink(s, h, seriesPerTarget, "job", job, "instance", instance);
+      int first = s.size();
       new TargetBuilder(seed, t, sink).build(seriesPerTarget);
+      Arrays.fill(targetOf, first, s.size(), t);
     }
     specs = List.copyOf(s);
+    target = Arrays.copyOf(targetOf, specs.size());
     histograms = List.copyOf(h);
     value = new double[specs.size()];
     valueStep = new int[specs.size()];
@@ -124,6 +135,15 @@ public final class SeriesGenerator {
     return value[seriesIndex];
   }
 
+  /** Values of series {@code seriesIndex} at steps 0 to {@code steps - 1}. */
+  public double[] values(int seriesIndex, int steps) {
+    double[] out = new double[steps];
+    for (int step = 0; step < steps; step++) {
+      out[step] = value(seriesIndex, step);
+    }
+    return out;
+  }
+
   /** Time of a step in seconds since the epoch. */
   public long timestampSeconds(int step) {
     return startSeconds + (long) step * stepSeconds;
@@ -134,8 +154,44 @@ public final class SeriesGenerator {
     return timestampSeconds(step) * 1000;
   }
 
+  /**
+   * Time of a step in milliseconds as target {@code target} was scraped: {@link
+   * #timestampMillis(int)} moved by a whole number of milliseconds drawn uniformly from {@code
+   * [-jitterMillis, jitterMillis]}, the same for every series of the target (real scrapes are a few
+   * ms late or early; 0 gives the regular grid). Deterministic for (seed, target, step).
+   *
+   * @param jitterMillis at most a little under half a step, so that times stay increasing
+   */
+  public long timestampMillis(int target, int step, int jitterMillis) {
+    if (jitterMillis < 0 || 2L * jitterMillis >= stepSeconds * 1000L) {
+      throw new IllegalArgumentException(
+          "jitter must be in [0, step/2), got " + jitterMillis + " ms at " + stepSeconds + " s");
+    }
+    long nominal = timestampMillis(step);
+    if (jitterMillis == 0) {
+      return nominal;
+    }
+    double u = Noise.unit(seed, JITTER_STREAM + target, step, 0);
+    return nominal - jitterMillis + (long) (u * (2 * jitterMillis + 1));
+  }
+
+  /** Scrape times of target {@code target} at steps 0 to {@code steps - 1}, jittered as above. */
+  public long[] timestampsMillis(int target, int steps, int jitterMillis) {
+    long[] out = new long[steps];
+    for (int step = 0; step < steps; step++) {
+      out[step] = timestampMillis(target, step, jitterMillis);
+    }
+    return out;
+  }
+
   public int stepSeconds() {
     return stepSeconds;
+  }
+
+  /** The target (0-based; {@code instance="127.0.0.1:<19100+target>"}) the series belongs to. */
+  public int target(int seriesIndex) {
+    Objects.checkIndex(seriesIndex, target.length);
+    return target[seriesIndex];
   }
 
   /** How the series' value moves. */

@@ -1,12 +1,15 @@
 package io.moraine.testkit.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moraine.core.labels.LabelValidation;
 import io.moraine.core.labels.Labels;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SeriesGeneratorTest {
@@ -115,5 +118,46 @@ class SeriesGeneratorTest {
     assertThat(g.timestampSeconds(4)).isEqualTo(1_060);
     assertThat(g.timestampMillis(1)).isEqualTo(1_015_000);
     assertThat(g.series(1, 800)).allSatisfy(l -> assertThat(l.get("job")).isEqualTo("j"));
+    SeriesGenerator farm = new SeriesGenerator(1, "farm");
+    assertThat(farm.timestampMillis(0)).isEqualTo(SeriesGenerator.DEFAULT_START_SECONDS * 1000);
+    assertThat(farm.stepSeconds()).isEqualTo(SeriesGenerator.DEFAULT_STEP_SECONDS);
+    assertThat(farm.series(1, 800)).allSatisfy(l -> assertThat(l.get("job")).isEqualTo("farm"));
+  }
+
+  @Test
+  void jitterMovesEachTargetsScrapeWithinBoundsAndIsRepeatable() {
+    SeriesGenerator g = new SeriesGenerator(5);
+    long[] t0 = g.timestampsMillis(0, 200, 3);
+    assertThat(new SeriesGenerator(5).timestampsMillis(0, 200, 3)).isEqualTo(t0);
+    assertThat(g.timestampsMillis(1, 200, 3)).isNotEqualTo(t0);
+    Set<Long> offsets = new HashSet<>();
+    for (int step = 0; step < t0.length; step++) {
+      assertThat(g.timestampMillis(0, step, 3)).isEqualTo(t0[step]);
+      offsets.add(t0[step] - g.timestampMillis(step));
+    }
+    assertThat(offsets).containsExactlyInAnyOrder(-3L, -2L, -1L, 0L, 1L, 2L, 3L);
+    assertThat(g.timestampsMillis(2, 50, 0))
+        .containsExactly(IntStream.range(0, 50).mapToLong(g::timestampMillis).toArray());
+    assertThatThrownBy(() -> g.timestampMillis(0, 1, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> g.timestampMillis(0, 1, 5_000))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void valuesAndTargetsMatchTheSingleLookups() {
+    SeriesGenerator g = new SeriesGenerator(11);
+    List<Labels> all = g.series(3, 700);
+    SeriesGenerator h = new SeriesGenerator(11);
+    h.series(3, 700);
+    for (int i = 0; i < all.size(); i += 13) {
+      assertThat(all.get(i).get("instance")).isEqualTo("127.0.0.1:" + (19100 + g.target(i)));
+      double[] v = g.values(i, 30);
+      assertThat(v).hasSize(30);
+      for (int step = 0; step < 30; step++) {
+        assertThat(v[step]).as("series %d step %d", i, step).isEqualTo(h.value(i, step));
+      }
+    }
+    assertThat(g.target(all.size() - 1)).isEqualTo(2);
   }
 }

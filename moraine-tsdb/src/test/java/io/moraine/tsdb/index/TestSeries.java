@@ -1,7 +1,7 @@
 package io.moraine.tsdb.index;
 
 import io.moraine.core.labels.Labels;
-import io.moraine.testkit.generator.SyntheticSeries;
+import io.moraine.testkit.data.SeriesGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ final class TestSeries {
   /** Farm-shaped series, sorted, with one 2h chunk each and refs as a chunk writer would make. */
   static TreeMap<Labels, List<ChunkMeta>> farm(int targets, int perTarget) {
     TreeMap<Labels, List<ChunkMeta>> out = new TreeMap<>();
-    for (Labels l : SyntheticSeries.farm(targets, perTarget, 42)) {
+    for (Labels l : new SeriesGenerator(42, "farm").series(targets, perTarget)) {
       out.put(l, List.of());
     }
     long ref = 8;
