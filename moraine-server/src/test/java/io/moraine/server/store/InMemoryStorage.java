@@ -7,8 +7,8 @@ import io.moraine.testkit.storage.ReferenceStorage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The testkit's reference store for server tests, counting {@link #close} calls so tests can
- * check that the server closes its store exactly once.
+ * The testkit's reference store for server tests, counting {@link #close} calls so tests can check
+ * that the server closes its store exactly once.
  */
 public final class InMemoryStorage implements Storage {
   private final ReferenceStorage store = new ReferenceStorage();
