@@ -29,36 +29,14 @@ public final class Counter {
   }
 
   /** A counter family; {@link #labels} gets or creates the child for some label values. */
-  public static final class Family implements MetricRegistry.Family {
-    private final String name;
-    private final String help;
-    private final Children<Counter> children;
-
+  public static final class Family extends ChildFamily<Counter> {
     Family(String name, String help, String[] labelNames) {
-      this.name = name;
-      this.help = help;
-      this.children = new Children<>(labelNames, Counter::new);
-      if (labelNames.length == 0) {
-        children.get();
-      }
-    }
-
-    public Counter labels(String... values) {
-      return children.get(values);
+      super(name, help, "counter", labelNames, Counter::new);
     }
 
     @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public void write(TextWriter out) throws IOException {
-      out.help(name, help);
-      out.type(name, "counter");
-      for (var e : children.sorted()) {
-        out.sample(name, children.labelNames(), e.getValue().labelValues, e.getValue().get());
-      }
+    void writeChild(TextWriter out, Counter c) throws IOException {
+      out.sample(name(), children.labelNames(), c.labelValues, c.get());
     }
   }
 }

@@ -26,36 +26,14 @@ public final class Gauge {
   }
 
   /** A gauge family. */
-  public static final class Family implements MetricRegistry.Family {
-    private final String name;
-    private final String help;
-    private final Children<Gauge> children;
-
+  public static final class Family extends ChildFamily<Gauge> {
     Family(String name, String help, String[] labelNames) {
-      this.name = name;
-      this.help = help;
-      this.children = new Children<>(labelNames, Gauge::new);
-      if (labelNames.length == 0) {
-        children.get();
-      }
-    }
-
-    public Gauge labels(String... values) {
-      return children.get(values);
+      super(name, help, "gauge", labelNames, Gauge::new);
     }
 
     @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public void write(TextWriter out) throws IOException {
-      out.help(name, help);
-      out.type(name, "gauge");
-      for (var e : children.sorted()) {
-        out.sample(name, children.labelNames(), e.getValue().labelValues, e.getValue().get());
-      }
+    void writeChild(TextWriter out, Gauge g) throws IOException {
+      out.sample(name(), children.labelNames(), g.labelValues, g.get());
     }
   }
 }

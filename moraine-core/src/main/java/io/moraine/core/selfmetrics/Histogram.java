@@ -29,56 +29,35 @@ public final class Histogram {
   }
 
   /** A histogram family. */
-  public static final class Family implements MetricRegistry.Family {
-    private final String name;
-    private final String help;
-    private final double[] bounds;
-    private final Children<Histogram> children;
-
+  public static final class Family extends ChildFamily<Histogram> {
     Family(String name, String help, double[] bounds, String[] labelNames) {
-      this.name = name;
-      this.help = help;
-      this.bounds = bounds.clone();
+      super(name, help, "histogram", labelNames, v -> new Histogram(checked(bounds), v));
+    }
+
+    private static double[] checked(double[] bounds) {
       for (int i = 1; i < bounds.length; i++) {
         if (!(bounds[i] > bounds[i - 1])) {
           throw new IllegalArgumentException(
               "BUG: buckets must ascend: " + Arrays.toString(bounds));
         }
       }
-      this.children = new Children<>(labelNames, v -> new Histogram(this.bounds, v));
-      if (labelNames.length == 0) {
-        children.get();
-      }
-    }
-
-    public Histogram labels(String... values) {
-      return children.get(values);
+      return bounds.clone();
     }
 
     @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public void write(TextWriter out) throws IOException {
-      out.help(name, help);
-      out.type(name, "histogram");
+    void writeChild(TextWriter out, Histogram h) throws IOException {
       String[] names = children.labelNames();
       String[] bucketNames = Arrays.copyOf(names, names.length + 1);
       bucketNames[names.length] = "le";
-      for (var e : children.sorted()) {
-        Histogram h = e.getValue();
-        String[] vals = Arrays.copyOf(h.labelValues, names.length + 1);
-        long cumulative = 0;
-        for (int i = 0; i <= bounds.length; i++) {
-          cumulative += h.counts.get(i);
-          vals[names.length] = i < bounds.length ? TextWriter.formatValue(bounds[i]) : "+Inf";
-          out.sample(name + "_bucket", bucketNames, vals, cumulative);
-        }
-        out.sample(name + "_sum", names, h.labelValues, h.sum.sum());
-        out.sample(name + "_count", names, h.labelValues, cumulative);
+      String[] vals = Arrays.copyOf(h.labelValues, names.length + 1);
+      long cumulative = 0;
+      for (int i = 0; i <= h.bounds.length; i++) {
+        cumulative += h.counts.get(i);
+        vals[names.length] = i < h.bounds.length ? TextWriter.formatValue(h.bounds[i]) : "+Inf";
+        out.sample(name() + "_bucket", bucketNames, vals, cumulative);
       }
+      out.sample(name() + "_sum", names, h.labelValues, h.sum.sum());
+      out.sample(name() + "_count", names, h.labelValues, cumulative);
     }
   }
 }
