@@ -170,6 +170,9 @@ public final class Labels implements Comparable<Labels> {
   public int compareTo(Labels o) {
     int n = Math.min(kv.length, o.kv.length);
     for (int i = 0; i < n; i++) {
+      if (kv[i] == o.kv[i]) {
+        continue; // interned label strings (head, import) are shared: skip the char compare
+      }
       int c = kv[i].compareTo(o.kv[i]);
       if (c != 0) {
         return c;

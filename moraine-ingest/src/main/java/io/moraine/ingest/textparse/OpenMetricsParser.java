@@ -53,7 +53,7 @@ public final class OpenMetricsParser {
     this.table = new SeriesTable(input);
     this.errors = new ErrorLocator(input);
     this.labelList = new LabelListReader(input, errors);
-    this.seriesLabels = new SeriesLabels(input, errors);
+    this.seriesLabels = new SeriesLabels(input, errors, registry);
     this.metaLines = new MetaLineReader(input, errors);
   }
 

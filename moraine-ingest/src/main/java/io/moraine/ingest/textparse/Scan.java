@@ -57,6 +57,21 @@ final class Scan {
   /** Last position in {@code [start, p)} holding byte {@code b}, or -1. */
   static long findLast(MemorySegment in, long start, long p, char b) {
     long pb = pattern(b);
+    // Four words per step: the loads are independent, so the CPU overlaps them; this scan can
+    // cover half of a multi-GB input (the backward search for a # TYPE line), where it measured
+    // about 13 % of a two-thread import profile with one word per step.
+    while (p - 32 >= start) {
+      long w0 = in.get(WORD, p - 8) ^ pb;
+      long w1 = in.get(WORD, p - 16) ^ pb;
+      long w2 = in.get(WORD, p - 24) ^ pb;
+      long w3 = in.get(WORD, p - 32) ^ pb;
+      long any =
+          ((w0 - ONES) & ~w0) | ((w1 - ONES) & ~w1) | ((w2 - ONES) & ~w2) | ((w3 - ONES) & ~w3);
+      if ((any & HIGHS) != 0) {
+        break; // a candidate in these 32 bytes: the exact test below finds it
+      }
+      p -= 32;
+    }
     while (p - 8 >= start) {
       long w = in.get(WORD, p - 8);
       long x = w ^ pb;

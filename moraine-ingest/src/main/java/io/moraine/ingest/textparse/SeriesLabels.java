@@ -17,11 +17,13 @@ import java.util.Arrays;
 final class SeriesLabels {
   private final MemorySegment in;
   private final ErrorLocator errors;
+  private final SeriesRegistry registry;
   private byte[] scratch = new byte[256];
 
-  SeriesLabels(MemorySegment in, ErrorLocator errors) {
+  SeriesLabels(MemorySegment in, ErrorLocator errors, SeriesRegistry registry) {
     this.in = in;
     this.errors = errors;
+    this.registry = registry;
   }
 
   /** Whether a label named {@code le} or {@code quantile} is present (normalisation may apply). */
@@ -135,6 +137,6 @@ final class SeriesLabels {
       }
       scratch[n++] = c;
     }
-    return new String(scratch, 0, n, StandardCharsets.UTF_8);
+    return registry.intern(new String(scratch, 0, n, StandardCharsets.UTF_8));
   }
 }

@@ -34,6 +34,17 @@ public final class SeriesRegistry {
         });
   }
 
+  private final ConcurrentHashMap<String, String> symbols = new ConcurrentHashMap<>();
+
+  /**
+   * One shared instance per distinct label name or value: most repeat across series, so sharing
+   * saves memory, and later equality checks (index writing, sorting) hit the identity fast path.
+   */
+  String intern(String s) {
+    String prev = symbols.putIfAbsent(s, s);
+    return prev == null ? s : prev;
+  }
+
   /** Number of distinct series registered so far. */
   public int size() {
     return ids.size();
