@@ -81,11 +81,9 @@ public final class Tsdb implements Storage {
     this.metrics = new TsdbMetrics(registry);
     this.headStorage = HeadStorage.open(dir, options, clock, registry);
     this.head = headStorage.head();
-    long newestBlock = Long.MIN_VALUE;
-    for (Block b : blocks) {
-      newestBlock = Math.max(newestBlock, b.maxTime());
-    }
-    head.setMinValidTime(newestBlock);
+    // Every acknowledged sample in the WAL goes back into the head, even where blocks (an import,
+    // or a head block whose WAL truncation was still pending) cover its time: overlapping blocks
+    // are merged by compaction, and queries merge equal samples, so nothing is lost or doubled.
     headStorage.replay();
     metrics.bind(this);
     this.background =

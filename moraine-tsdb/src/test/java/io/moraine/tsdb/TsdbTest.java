@@ -213,6 +213,39 @@ class TsdbTest {
   }
 
   @Test
+  void importedBlocksOverlappingTheStoreAreMergedWithoutLosingOrDoublingSamples()
+      throws IOException {
+    try (Tsdb db = open(dir, options(), new MetricRegistry())) {
+      fill(db, 3, 0, 60_000, 5 * 60); // 5 h: series s=0..2, values s + i
+      db.compact();
+    }
+    // an import of the same hours: one series shared at other times, one new series
+    try (io.moraine.tsdb.backfill.Backfill b =
+        new io.moraine.tsdb.backfill.Backfill(dir, 2 * H, io.moraine.core.time.Clock.SYSTEM)) {
+      b.series(0, Labels.of("__name__", "m", "s", "0"));
+      b.series(1, Labels.of("__name__", "m", "s", "imported"));
+      var f = b.feeder();
+      for (int i = 0; i < 5 * 60; i++) {
+        f.sample(0, i * 60_000L + 30_000, -1); // between the store's samples
+        f.sample(0, i * 60_000L, 0 + i); // the same sample the store holds: kept once
+        f.sample(1, i * 60_000L, 7);
+      }
+      b.finish();
+    }
+    try (Tsdb db = open(dir, options(), new MetricRegistry())) {
+      db.compact();
+      List<BlockMeta> blocks = db.blocks();
+      for (int i = 1; i < blocks.size(); i++) {
+        assertThat(blocks.get(i).minTime()).isGreaterThanOrEqualTo(blocks.get(i - 1).maxTime());
+      }
+      Map<String, List<String>> all = dump(db, Long.MIN_VALUE, Long.MAX_VALUE);
+      assertThat(all.get("m{s=\"0\"}")).hasSize(2 * 5 * 60);
+      assertThat(all.get("m{s=\"1\"}")).hasSize(5 * 60);
+      assertThat(all.get("m{s=\"imported\"}")).hasSize(5 * 60);
+    }
+  }
+
+  @Test
   void aSecondProcessCannotOpenTheSameDirectory() {
     try (Tsdb db = open(dir, options(), new MetricRegistry())) {
       assertThatThrownBy(

@@ -86,8 +86,8 @@ public final class Backfill implements AutoCloseable {
         // Half a 2 h block at 10 s: a time-major file split in two feeds each thread that much.
         a = new long[2 * 64];
         tv[id] = a;
-      } else if (n == a.length) {
-        a = Arrays.copyOf(a, n + (n >> 1) + 16);
+      } else if (n + 2 > a.length) {
+        a = Arrays.copyOf(a, (n + (n >> 1) + 16) & ~1); // whole (t, v) pairs
         tv[id] = a;
       }
       a[n] = t;

@@ -217,7 +217,9 @@ public final class Head {
     return minValidTime;
   }
 
-  /** Sets the lower bound after start-up from the newest block on disk. */
+  /**
+   * Raises the lower bound once the head's data below {@code t} is in a block (head compaction).
+   */
   public void setMinValidTime(long t) {
     minValidTime = Math.max(minValidTime, t);
   }
