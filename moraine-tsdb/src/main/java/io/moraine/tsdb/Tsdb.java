@@ -11,7 +11,6 @@ import io.moraine.tsdb.block.Block;
 import io.moraine.tsdb.block.BlockMeta;
 import io.moraine.tsdb.compact.BlockWriter;
 import io.moraine.tsdb.compact.CompactionPlanner;
-import io.moraine.tsdb.fs.Dirs;
 import io.moraine.tsdb.head.Head;
 import io.moraine.tsdb.query.BlockQuerier;
 import io.moraine.tsdb.query.BlockReader;
@@ -32,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,58 +124,13 @@ public final class Tsdb implements Storage {
       throw new IOException("data directory " + dir + " is in use by another process");
     }
     try {
-      List<Block> blocks = loadBlocks(dir);
+      List<Block> blocks = BlockDirectory.load(dir);
       return new Tsdb(dir, options, clock, ch, lock, blocks, registry);
     } catch (IOException | RuntimeException e) {
       lock.release();
       ch.close();
       throw e;
     }
-  }
-
-  /** Opens every complete block; drops temporary dirs and blocks replaced by a compaction. */
-  static List<Block> loadBlocks(Path dir) throws IOException {
-    List<Path> dirs = new ArrayList<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.toList()) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".tmp-")) {
-          LOG.atInfo().addKeyValue("dir", p).log("removing unfinished block");
-          Dirs.deleteTree(p);
-        } else if (Files.isRegularFile(p.resolve(BlockMeta.FILE_NAME))) {
-          dirs.add(p);
-        }
-      }
-    }
-    List<Block> out = new ArrayList<>();
-    for (Path p : dirs) {
-      out.add(Block.open(p));
-    }
-    // A crash between writing a compacted block and deleting its sources leaves both.
-    Set<String> replaced = new HashSet<>();
-    for (Block b : out) {
-      if (b.meta().compaction().sources().size() > 1
-          || !b.meta().compaction().sources().contains(b.meta().id())) {
-        for (String src : b.meta().compaction().sources()) {
-          if (!src.equals(b.meta().id())) {
-            replaced.add(src);
-          }
-        }
-      }
-    }
-    List<Block> kept = new ArrayList<>();
-    for (Block b : out) {
-      if (replaced.contains(b.meta().id())) {
-        LOG.atInfo()
-            .addKeyValue("block", b.meta().id())
-            .log("removing block replaced by compaction");
-        b.retire(true);
-      } else {
-        kept.add(b);
-      }
-    }
-    kept.sort(Comparator.comparingLong(Block::minTime));
-    return kept;
   }
 
   @Override
@@ -394,30 +347,8 @@ public final class Tsdb implements Storage {
    * (head or blocks, so imported history is kept), and by total size, oldest first.
    */
   public void applyRetention() {
-    Set<String> drop = new HashSet<>();
-    List<Block> bs = blocks;
-    if (options.retentionMillis() > 0) {
-      long newest = maxTime();
-      for (Block b : bs) {
-        if (b.maxTime() <= newest - options.retentionMillis()) {
-          drop.add(b.meta().id());
-        }
-      }
-    }
-    if (options.retentionBytes() > 0) {
-      long total = headStorage.sizeBytes();
-      for (Block b : bs) {
-        total += b.sizeBytes();
-      }
-      for (Block b : bs) {
-        if (total <= options.retentionBytes()) {
-          break;
-        }
-        if (drop.add(b.meta().id())) {
-          total -= b.sizeBytes();
-        }
-      }
-    }
+    Set<String> drop =
+        BlockDirectory.pastRetention(blocks, maxTime(), headStorage.sizeBytes(), options);
     if (!drop.isEmpty()) {
       LOG.atInfo().addKeyValue("count", drop.size()).log("retention deletes blocks");
       addBlocks(List.of(), drop);
