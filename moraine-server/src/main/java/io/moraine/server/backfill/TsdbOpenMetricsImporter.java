@@ -118,9 +118,12 @@ public final class TsdbOpenMetricsImporter implements OpenMetricsImporter {
     return total[0];
   }
 
-  /** Average line length of the first MiB, to turn samples read into a progress estimate. */
+  /**
+   * Average line length of the first 64 KiB, to turn samples read into a progress estimate (this
+   * runs before the JIT has warmed up: a MiB took 80 ms in an import profile).
+   */
   private static double bytesPerLine(MemorySegment input) {
-    long n = Math.min(input.byteSize(), 1 << 20);
+    long n = Math.min(input.byteSize(), 64 << 10);
     long lines = 0;
     for (long i = 0; i < n; i++) {
       if (input.get(java.lang.foreign.ValueLayout.JAVA_BYTE, i) == '\n') {
