@@ -365,10 +365,6 @@ public final class Tsdb implements Storage {
     return total;
   }
 
-  long walSizeBytes() {
-    return headStorage.walSizeBytes();
-  }
-
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("store is closed");

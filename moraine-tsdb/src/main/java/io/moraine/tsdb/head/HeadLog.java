@@ -13,7 +13,4 @@ interface HeadLog {
    * @param series series not yet in the log (may repeat series logged by a concurrent batch)
    */
   void log(List<MemSeries> series, int[] refs, long[] ts, double[] vs, int n);
-
-  /** A log that writes nothing (tests of the in-memory head, and read-only tools). */
-  HeadLog NONE = (series, refs, ts, vs, n) -> {};
 }

@@ -12,7 +12,6 @@ public final class HeadStats {
   final LongAdder unknownRef = new LongAdder();
   final LongAdder seriesCreated = new LongAdder();
   final LongAdder seriesRemoved = new LongAdder();
-  final LongAdder chunksCreated = new LongAdder();
 
   public long samplesAppended() {
     return samplesAppended.sum();
@@ -40,9 +39,5 @@ public final class HeadStats {
 
   public long seriesRemoved() {
     return seriesRemoved.sum();
-  }
-
-  public long chunksCreated() {
-    return chunksCreated.sum();
   }
 }

@@ -253,17 +253,7 @@ final class MemSeries {
   static final long COPIED = -1;
   static final long GONE = -2;
 
-  /** Bytes on the heap for this series' open chunk (for self-metrics). */
-  synchronized int openChunkBytes() {
-    XorAppender c = open;
-    return c == null ? 0 : c.length();
-  }
-
   synchronized int numChunks() {
     return mmCount + (open == null ? 0 : 1);
-  }
-
-  synchronized boolean hasOpenChunk() {
-    return open != null;
   }
 }
