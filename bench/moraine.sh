@@ -34,8 +34,8 @@ case "$sub" in
   start)
     : "${PORT:?BENCH_PORT not set}" "${DATA:?BENCH_DATA_DIR not set}"
     mkdir -p "$DATA"
-    setsid "$JAVA" "${OPTS[@]}" -XX:+UseSerialGC -Xms32m -Xmn24m -XX:MinHeapFreeRatio=10 \
-      -XX:MaxHeapFreeRatio=30 ${MORAINE_JAVA_OPTS:-} -jar "$jar" server \
+    setsid "$JAVA" "${OPTS[@]}" -XX:+UseSerialGC -Xms16m -Xmn12m -XX:MinHeapFreeRatio=5 \
+      -XX:MaxHeapFreeRatio=10 ${MORAINE_JAVA_OPTS:-} -jar "$jar" server \
       --listen "127.0.0.1:$PORT" --data "$DATA" </dev/null >"$LOG" 2>&1 &
     echo $!
     ;;
