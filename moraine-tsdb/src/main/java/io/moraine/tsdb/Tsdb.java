@@ -82,7 +82,12 @@ public final class Tsdb implements Storage {
     // Every acknowledged sample in the WAL goes back into the head, even where blocks (an import,
     // or a head block whose WAL truncation was still pending) cover its time: overlapping blocks
     // are merged by compaction, and queries merge equal samples, so nothing is lost or doubled.
-    headStorage.replay();
+    try {
+      headStorage.replay();
+    } catch (IOException | RuntimeException e) {
+      headStorage.close();
+      throw e;
+    }
     metrics.bind(this);
     this.background =
         Executors.newSingleThreadScheduledExecutor(
@@ -123,10 +128,14 @@ public final class Tsdb implements Storage {
       ch.close();
       throw new IOException("data directory " + dir + " is in use by another process");
     }
+    List<Block> blocks = List.of();
     try {
-      List<Block> blocks = BlockDirectory.load(dir);
+      blocks = BlockDirectory.load(dir);
       return new Tsdb(dir, options, clock, ch, lock, blocks, registry);
     } catch (IOException | RuntimeException e) {
+      for (Block b : blocks) {
+        b.retire(false);
+      }
       lock.release();
       ch.close();
       throw e;
