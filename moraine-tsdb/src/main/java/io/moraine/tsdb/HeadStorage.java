@@ -141,6 +141,15 @@ final class HeadStorage {
     return walSizeBytes() + chunkFiles.sizeBytes();
   }
 
+  /** Closes the files without writing anything (a failed start-up: the WAL stays the truth). */
+  void abandon() throws IOException {
+    try {
+      chunkFiles.close();
+    } finally {
+      wal.close();
+    }
+  }
+
   /** Writes open chunks to chunks_head/, then fsyncs and closes the WAL and chunk files. */
   void close() throws IOException {
     try {

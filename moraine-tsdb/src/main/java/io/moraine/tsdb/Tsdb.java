@@ -85,7 +85,7 @@ public final class Tsdb implements Storage {
     try {
       headStorage.replay();
     } catch (IOException | RuntimeException e) {
-      headStorage.close();
+      headStorage.abandon();
       throw e;
     }
     metrics.bind(this);
