@@ -308,7 +308,7 @@ public final class Tsdb implements Storage {
     }
     BlockMeta meta = writeBlock(readers, mint, maxt, level + 1, sources);
     List<Block> added = meta == null ? List.of() : List.of(Block.open(dir.resolve(meta.id())));
-    addBlocks(added, ids);
+    swapBlocks(added, ids);
     metrics.compacted();
     LOG.atInfo()
         .addKeyValue("sources", ids.size())
@@ -330,10 +330,6 @@ public final class Tsdb implements Storage {
       w.addAll(q.select(true, SelectHints.NONE, Matcher.re("__name__", ".+")));
       return w.finish();
     }
-  }
-
-  private synchronized void addBlocks(List<Block> added, Set<String> removedIds) {
-    swapBlocks(added, removedIds);
   }
 
   /** Swaps the block list: adds new blocks, retires (and deletes) replaced ones. */
@@ -360,7 +356,7 @@ public final class Tsdb implements Storage {
         BlockDirectory.pastRetention(blocks, maxTime(), headStorage.sizeBytes(), options);
     if (!drop.isEmpty()) {
       LOG.atInfo().addKeyValue("count", drop.size()).log("retention deletes blocks");
-      addBlocks(List.of(), drop);
+      swapBlocks(List.of(), drop);
       metrics.retentionDeleted(drop.size());
     }
   }

@@ -1,5 +1,6 @@
 package io.moraine.core.exposition;
 
+import io.moraine.core.labels.Labels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,16 +51,7 @@ public final class TextWriter {
           sb.append(',');
         }
         sb.append(names[i]).append("=\"");
-        String val = values[i];
-        for (int j = 0; j < val.length(); j++) {
-          char c = val.charAt(j);
-          switch (c) {
-            case '\\' -> sb.append("\\\\");
-            case '"' -> sb.append("\\\"");
-            case '\n' -> sb.append("\\n");
-            default -> sb.append(c);
-          }
-        }
+        Labels.appendEscaped(sb, values[i]);
         sb.append('"');
       }
       sb.append('}');
@@ -79,29 +71,13 @@ public final class TextWriter {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    // Go's strconv.FormatFloat(v, 'g', -1, 64): shortest digits, exponent form outside
-    // [1e-4, 1e21), written like 1e-05 or 1.5e+21.
-    java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
-    int exp = d.precision() - d.scale() - 1;
-    if (exp >= -4 && exp < 21) {
-      return d.toPlainString();
-    }
-    String digits = d.unscaledValue().abs().toString();
-    StringBuilder sb = new StringBuilder();
-    if (v < 0) {
-      sb.append('-');
-    }
-    sb.append(digits.charAt(0));
-    if (digits.length() > 1) {
-      sb.append('.').append(digits, 1, digits.length());
-    }
-    sb.append('e').append(exp < 0 ? '-' : '+');
-    int ae = Math.abs(exp);
-    if (ae < 10) {
-      sb.append('0');
-    }
-    return sb.append(ae).toString();
+    // Shortest round-trip digits, plain up to 1e21 (integers up to 1e15 above): Go's 'g' switches
+    // to an exponent from 1e6, which parses the same but reads worse in /metrics.
+    return FloatFormat.shortest(v, PLAIN_BELOW_EXPONENT);
   }
+
+  /** Decimal exponent from which values are written as {@code 1.5e+21}. */
+  private static final int PLAIN_BELOW_EXPONENT = 21;
 
   private void maybeFlush() throws IOException {
     if (sb.length() >= 8192) {

@@ -206,7 +206,11 @@ public final class Labels implements Comparable<Labels> {
     return sb.append('}').toString();
   }
 
-  private static void appendEscaped(StringBuilder sb, String v) {
+  /**
+   * Appends a label value escaped as the Prometheus text formats and PromQL quote it ({@code \\},
+   * {@code \"}, {@code \n}).
+   */
+  public static void appendEscaped(StringBuilder sb, String v) {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       switch (c) {

@@ -58,11 +58,9 @@ public final class TsdbOpenMetricsImporter implements OpenMetricsImporter {
           .addKeyValue("write_seconds", (Clock.SYSTEM.nanoTime() - t1) / 1e9)
           .log("import done");
       progress.progress(size, size, samples);
-      long series = 0;
       long mint = 0;
       long maxt = 0;
       for (BlockMeta b : blocks) {
-        series = Math.max(series, b.stats().numSeries());
         mint = mint == 0 ? b.minTime() : Math.min(mint, b.minTime());
         maxt = Math.max(maxt, b.maxTime() - 1);
       }

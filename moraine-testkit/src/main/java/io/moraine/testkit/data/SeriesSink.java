@@ -165,16 +165,7 @@ final class SeriesSink {
         sb.append(',');
       }
       sb.append(pairs[i]).append("=\"");
-      String v = pairs[i + 1];
-      for (int j = 0; j < v.length(); j++) {
-        char c = v.charAt(j);
-        switch (c) {
-          case '\\' -> sb.append("\\\\");
-          case '"' -> sb.append("\\\"");
-          case '\n' -> sb.append("\\n");
-          default -> sb.append(c);
-        }
-      }
+      Labels.appendEscaped(sb, pairs[i + 1]);
       sb.append('"');
     }
   }

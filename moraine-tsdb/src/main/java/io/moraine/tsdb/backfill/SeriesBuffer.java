@@ -24,16 +24,6 @@ final class SeriesBuffer {
     n++;
   }
 
-  void addAll(SeriesBuffer o) {
-    if (n + o.n > ts.length) {
-      ts = Arrays.copyOf(ts, n + o.n);
-      vs = Arrays.copyOf(vs, n + o.n);
-    }
-    System.arraycopy(o.ts, 0, ts, n, o.n);
-    System.arraycopy(o.vs, 0, vs, n, o.n);
-    n += o.n;
-  }
-
   /**
    * Sorts by time when needed and removes repeated timestamps, keeping the value read last (the
    * later line of the input wins, as a re-scrape would).
