@@ -1,9 +1,19 @@
 package io.moraine.promql.engine;
 
+import io.moraine.core.storage.Querier;
 import io.moraine.core.storage.Queryable;
 import io.moraine.promql.ast.Expr;
+import io.moraine.promql.ast.ValueType;
+import io.moraine.promql.value.InstantVector;
 import io.moraine.promql.value.QueryValue;
 import io.moraine.promql.value.RangeMatrix;
+import io.moraine.promql.value.Sample;
+import io.moraine.promql.value.Scalar;
+import io.moraine.promql.value.SeriesPoints;
+import io.moraine.promql.value.StringValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,7 +39,22 @@ public final class Engine {
    * @throws QueryException when evaluation fails, times out or is canceled
    */
   public QueryValue instant(Queryable db, Expr expr, long timeMillis, QueryContext ctx) {
-    throw new UnsupportedOperationException("not yet");
+    Steps steps = Steps.instant(timeMillis);
+    EvalResult r = run(db, expr, timeMillis, timeMillis, steps, ctx);
+    return switch (r) {
+      case EvalResult.ScalarSteps s -> new Scalar(timeMillis, s.values()[0]);
+      case EvalResult.Str s -> new StringValue(timeMillis, s.value());
+      case EvalResult.Matrix m -> new RangeMatrix(m.series());
+      case EvalResult.Vector v -> {
+        List<Sample> out = new ArrayList<>(v.rows().size());
+        for (Row row : v.rows()) {
+          if (row.has(0)) {
+            out.add(new Sample(row.labels, timeMillis, row.values[0]));
+          }
+        }
+        yield new InstantVector(out);
+      }
+    };
   }
 
   /**
@@ -48,6 +73,61 @@ public final class Engine {
       long endMillis,
       long stepMillis,
       QueryContext ctx) {
-    throw new UnsupportedOperationException("not yet");
+    if (expr.type() != ValueType.SCALAR && expr.type() != ValueType.VECTOR) {
+      throw new QueryException.BadData(
+          "invalid expression type \""
+              + (expr.type() == ValueType.MATRIX ? "range vector" : expr.type().docName())
+              + "\" for range query, must be Scalar or instant Vector");
+    }
+    if (stepMillis <= 0) {
+      throw new QueryException.BadData(
+          "zero or negative query resolution step widths are not accepted. Try a positive integer");
+    }
+    if (endMillis < startMillis) {
+      throw new QueryException.BadData("end timestamp must not be before start time");
+    }
+    long count = (endMillis - startMillis) / stepMillis + 1;
+    Steps steps = new Steps(startMillis, stepMillis, Math.toIntExact(count));
+    EvalResult r = run(db, expr, startMillis, endMillis, steps, ctx);
+    List<Row> rows =
+        switch (r) {
+          case EvalResult.ScalarSteps s -> {
+            Row row = Row.empty(io.moraine.core.labels.Labels.EMPTY, steps.count());
+            for (int i = 0; i < steps.count(); i++) {
+              row.set(i, s.values()[i]);
+            }
+            yield List.of(row);
+          }
+          case EvalResult.Vector v -> v.rows();
+          default -> throw new IllegalStateException("BUG: range query result " + r);
+        };
+    List<SeriesPoints> out = new ArrayList<>(rows.size());
+    for (Row row : Rows.mergeSameLabels(new ArrayList<>(rows))) {
+      int n = row.present.cardinality();
+      if (n == 0) {
+        continue;
+      }
+      long[] ts = new long[n];
+      double[] vs = new double[n];
+      int k = 0;
+      for (int i = row.present.nextSetBit(0); i >= 0; i = row.present.nextSetBit(i + 1)) {
+        ts[k] = steps.at(i);
+        vs[k] = row.values[i];
+        k++;
+      }
+      out.add(new SeriesPoints(row.labels, ts, vs, n));
+    }
+    out.sort(Comparator.comparing(SeriesPoints::labels));
+    return new RangeMatrix(out);
+  }
+
+  private EvalResult run(
+      Queryable db, Expr expr, long start, long end, Steps steps, QueryContext ctx) {
+    QueryBounds b = QueryBounds.of(expr, start, end, options.lookbackDeltaMillis());
+    long mint = b.isEmpty() ? start : b.mint;
+    long maxt = b.isEmpty() ? end : b.maxt;
+    try (Querier q = db.querier(mint, maxt)) {
+      return new Evaluation(q, options, ctx, start, end).eval(expr, steps);
+    }
   }
 }
