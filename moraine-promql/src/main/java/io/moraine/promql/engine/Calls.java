@@ -104,6 +104,7 @@ final class Calls {
         w.to = to;
         w.rangeStartMillis = start;
         w.rangeEndMillis = end;
+        w.evalTimeMillis = steps.at(i);
         fillArgs(scalars, m, i, args);
         if (r.fn().apply(w, args)) {
           if (row == null) {

@@ -13,9 +13,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every PromQL function of Prometheus 2.42: name, signature, one-line summary and how it is
- * evaluated. The one registry of functions; the parser checks calls against it and the engine
- * evaluates from it.
+ * Every PromQL function of Prometheus 2.42: name, signature, one-line summary, how it is evaluated
+ * and whether it drops {@code __name__}. The one registry of functions; the parser checks calls
+ * against it and the engine evaluates from it.
+ *
+ * <p>Every output of a range or element-wise function drops the metric name except {@code
+ * last_over_time}'s (which acts like an offset); {@code sort}, {@code sort_desc} and the {@code
+ * label_*} functions keep it too.
  */
 public final class FunctionTable {
   private static final Map<String, FunctionDef> BY_NAME = new LinkedHashMap<>();
@@ -23,7 +27,7 @@ public final class FunctionTable {
   static {
     List<FunctionDef> all =
         List.of(
-            special("abs", List.of(VECTOR), 0, VECTOR, true, "absolute value of each sample"),
+            unary("abs", "absolute value of each sample", (v, a) -> Math.abs(v)),
             special(
                 "absent",
                 List.of(VECTOR),
@@ -38,97 +42,52 @@ public final class FunctionTable {
                 VECTOR,
                 true,
                 "1-element vector when the range has no samples"),
-            special("acos", List.of(VECTOR), 0, VECTOR, true, "arccosine"),
-            special("acosh", List.of(VECTOR), 0, VECTOR, true, "inverse hyperbolic cosine"),
-            special("asin", List.of(VECTOR), 0, VECTOR, true, "arcsine"),
-            special("asinh", List.of(VECTOR), 0, VECTOR, true, "inverse hyperbolic sine"),
-            special("atan", List.of(VECTOR), 0, VECTOR, true, "arctangent"),
-            special("atanh", List.of(VECTOR), 0, VECTOR, true, "inverse hyperbolic tangent"),
-            special(
-                "avg_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "average of the samples in the range"),
-            special("ceil", List.of(VECTOR), 0, VECTOR, true, "round up to an integer"),
-            special(
-                "changes",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "number of value changes in the range"),
-            special(
+            unary("acos", "arccosine", (v, a) -> Math.acos(v)),
+            unary("acosh", "inverse hyperbolic cosine", (v, a) -> Elementwise.acosh(v)),
+            unary("asin", "arcsine", (v, a) -> Math.asin(v)),
+            unary("asinh", "inverse hyperbolic sine", (v, a) -> Elementwise.asinh(v)),
+            unary("atan", "arctangent", (v, a) -> Math.atan(v)),
+            unary("atanh", "inverse hyperbolic tangent", (v, a) -> Elementwise.atanh(v)),
+            overTime("avg_over_time", "average of the samples in the range", OverTime::avg),
+            unary("ceil", "round up to an integer", (v, a) -> Math.ceil(v)),
+            overTime("changes", "number of value changes in the range", Changes::changes),
+            element(
                 "clamp",
                 List.of(VECTOR, SCALAR, SCALAR),
                 0,
-                VECTOR,
-                true,
-                "clamp values to [min, max]"),
-            special(
+                "clamp values to [min, max]",
+                Elementwise::clamp,
+                Elementwise::clampIsEmpty),
+            element(
                 "clamp_max",
                 List.of(VECTOR, SCALAR),
                 0,
-                VECTOR,
-                true,
-                "clamp values to at most max"),
-            special(
+                "clamp values to at most max",
+                Elementwise::clampMax,
+                null),
+            element(
                 "clamp_min",
                 List.of(VECTOR, SCALAR),
                 0,
-                VECTOR,
-                true,
-                "clamp values to at least min"),
-            special("cos", List.of(VECTOR), 0, VECTOR, true, "cosine"),
-            special("cosh", List.of(VECTOR), 0, VECTOR, true, "hyperbolic cosine"),
-            special(
-                "count_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "number of samples in the range"),
-            special(
-                "days_in_month",
-                List.of(VECTOR),
-                1,
-                VECTOR,
-                true,
-                "days in the month of each timestamp (UTC)"),
-            special(
-                "day_of_month",
-                List.of(VECTOR),
-                1,
-                VECTOR,
-                true,
-                "day of the month, 1 to 31 (UTC)"),
-            special(
-                "day_of_week",
-                List.of(VECTOR),
-                1,
-                VECTOR,
-                true,
-                "day of the week, 0 (Sunday) to 6 (UTC)"),
-            special(
-                "day_of_year", List.of(VECTOR), 1, VECTOR, true, "day of the year, 1 to 366 (UTC)"),
-            special("deg", List.of(VECTOR), 0, VECTOR, true, "radians to degrees"),
-            special(
+                "clamp values to at least min",
+                Elementwise::clampMin,
+                null),
+            unary("cos", "cosine", (v, a) -> Math.cos(v)),
+            unary("cosh", "hyperbolic cosine", (v, a) -> Math.cosh(v)),
+            overTime("count_over_time", "number of samples in the range", OverTime::count),
+            date("days_in_month", "days in the month of each timestamp (UTC)", Dates::daysInMonth),
+            date("day_of_month", "day of the month, 1 to 31 (UTC)", Dates::dayOfMonth),
+            date("day_of_week", "day of the week, 0 (Sunday) to 6 (UTC)", Dates::dayOfWeek),
+            date("day_of_year", "day of the year, 1 to 366 (UTC)", Dates::dayOfYear),
+            unary("deg", "radians to degrees", (v, a) -> v * 180 / Math.PI),
+            overTime(
                 "delta",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "extrapolated difference between first and last sample of a gauge"),
-            special(
-                "deriv",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "per-second derivative by simple linear regression"),
-            special("exp", List.of(VECTOR), 0, VECTOR, true, "e to the power of each sample"),
-            special("floor", List.of(VECTOR), 0, VECTOR, true, "round down to an integer"),
+                "extrapolated difference between first and last sample of a gauge",
+                Rates::delta),
+            overTime(
+                "deriv", "per-second derivative by simple linear regression", Regression::deriv),
+            unary("exp", "e to the power of each sample", (v, a) -> Math.exp(v)),
+            unary("floor", "round down to an integer", (v, a) -> Math.floor(v)),
             special(
                 "histogram_count",
                 List.of(VECTOR),
@@ -157,35 +116,17 @@ public final class FunctionTable {
                 VECTOR,
                 true,
                 "sum of native histograms (float samples yield nothing)"),
-            special(
+            range(
                 "holt_winters",
                 List.of(MATRIX, SCALAR, SCALAR),
-                0,
-                VECTOR,
                 true,
-                "double exponential smoothing of the range"),
-            special("hour", List.of(VECTOR), 1, VECTOR, true, "hour of the day, 0 to 23 (UTC)"),
-            special(
-                "idelta",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "difference between the last two samples"),
-            special(
-                "increase",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "extrapolated increase of a counter, resets handled"),
-            special(
-                "irate",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "per-second rate from the last two samples"),
+                "double exponential smoothing of the range",
+                HoltWinters::apply),
+            date("hour", "hour of the day, 0 to 23 (UTC)", Dates::hour),
+            overTime("idelta", "difference between the last two samples", Rates::idelta),
+            overTime(
+                "increase", "extrapolated increase of a counter, resets handled", Rates::increase),
+            overTime("irate", "per-second rate from the last two samples", Rates::irate),
             special(
                 "label_join",
                 List.of(VECTOR, STRING, STRING, STRING),
@@ -200,77 +141,47 @@ public final class FunctionTable {
                 VECTOR,
                 false,
                 "regex replacement of a label's value into another label"),
-            special(
+            range(
                 "last_over_time",
                 List.of(MATRIX),
-                0,
-                VECTOR,
                 false,
-                "most recent sample in the range"),
-            special("ln", List.of(VECTOR), 0, VECTOR, true, "natural logarithm"),
-            special("log10", List.of(VECTOR), 0, VECTOR, true, "decimal logarithm"),
-            special("log2", List.of(VECTOR), 0, VECTOR, true, "binary logarithm"),
-            special(
-                "max_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "maximum of the samples in the range"),
-            special(
-                "min_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "minimum of the samples in the range"),
-            special(
-                "minute", List.of(VECTOR), 1, VECTOR, true, "minute of the hour, 0 to 59 (UTC)"),
-            special("month", List.of(VECTOR), 1, VECTOR, true, "month of the year, 1 to 12 (UTC)"),
+                "most recent sample in the range",
+                OverTime::last),
+            unary("ln", "natural logarithm", (v, a) -> Math.log(v)),
+            unary("log10", "decimal logarithm", (v, a) -> Math.log10(v)),
+            unary("log2", "binary logarithm", (v, a) -> Elementwise.log2(v)),
+            overTime("max_over_time", "maximum of the samples in the range", OverTime::max),
+            overTime("min_over_time", "minimum of the samples in the range", OverTime::min),
+            date("minute", "minute of the hour, 0 to 59 (UTC)", Dates::minute),
+            date("month", "month of the year, 1 to 12 (UTC)", Dates::month),
             special("pi", List.of(), 0, SCALAR, true, "the number pi"),
-            special(
+            range(
                 "predict_linear",
                 List.of(MATRIX, SCALAR),
-                0,
-                VECTOR,
                 true,
-                "value in t seconds by simple linear regression"),
-            special(
+                "value in t seconds by simple linear regression",
+                Regression::predictLinear),
+            overTime(
                 "present_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "1 for each series with a sample in the range"),
-            special(
+                "1 for each series with a sample in the range",
+                OverTime::present),
+            range(
                 "quantile_over_time",
                 List.of(SCALAR, MATRIX),
-                0,
-                VECTOR,
                 true,
-                "φ-quantile of the samples in the range"),
-            special("rad", List.of(VECTOR), 0, VECTOR, true, "degrees to radians"),
-            special(
-                "rate",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "extrapolated per-second rate of a counter, resets handled"),
-            special(
-                "resets",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "number of counter resets in the range"),
-            special(
+                "φ-quantile of the samples in the range",
+                OverTime::quantile),
+            unary("rad", "degrees to radians", (v, a) -> v * Math.PI / 180),
+            overTime(
+                "rate", "extrapolated per-second rate of a counter, resets handled", Rates::rate),
+            overTime("resets", "number of counter resets in the range", Changes::resets),
+            element(
                 "round",
                 List.of(VECTOR, SCALAR),
                 1,
-                VECTOR,
-                true,
-                "round to the nearest multiple of to_nearest (default 1), halves up"),
+                "round to the nearest multiple of to_nearest (default 1), halves up",
+                Elementwise::round,
+                null),
             special(
                 "scalar",
                 List.of(VECTOR),
@@ -278,9 +189,9 @@ public final class FunctionTable {
                 SCALAR,
                 true,
                 "the value of a 1-element vector, else NaN"),
-            special("sgn", List.of(VECTOR), 0, VECTOR, true, "sign: -1, 0 or 1"),
-            special("sin", List.of(VECTOR), 0, VECTOR, true, "sine"),
-            special("sinh", List.of(VECTOR), 0, VECTOR, true, "hyperbolic sine"),
+            unary("sgn", "sign: -1, 0 or 1", (v, a) -> Elementwise.sgn(v)),
+            unary("sin", "sine", (v, a) -> Math.sin(v)),
+            unary("sinh", "hyperbolic sine", (v, a) -> Math.sinh(v)),
             special(
                 "sort", List.of(VECTOR), 0, VECTOR, false, "samples sorted by value, ascending"),
             special(
@@ -290,30 +201,13 @@ public final class FunctionTable {
                 VECTOR,
                 false,
                 "samples sorted by value, descending"),
-            special("sqrt", List.of(VECTOR), 0, VECTOR, true, "square root"),
-            special(
-                "stddev_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "population standard deviation of the range"),
-            special(
-                "stdvar_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "population variance of the range"),
-            special(
-                "sum_over_time",
-                List.of(MATRIX),
-                0,
-                VECTOR,
-                true,
-                "sum of the samples in the range"),
-            special("tan", List.of(VECTOR), 0, VECTOR, true, "tangent"),
-            special("tanh", List.of(VECTOR), 0, VECTOR, true, "hyperbolic tangent"),
+            unary("sqrt", "square root", (v, a) -> Math.sqrt(v)),
+            overTime(
+                "stddev_over_time", "population standard deviation of the range", OverTime::stddev),
+            overTime("stdvar_over_time", "population variance of the range", OverTime::stdvar),
+            overTime("sum_over_time", "sum of the samples in the range", OverTime::sum),
+            unary("tan", "tangent", (v, a) -> Math.tan(v)),
+            unary("tanh", "hyperbolic tangent", (v, a) -> Math.tanh(v)),
             special("time", List.of(), 0, SCALAR, true, "evaluation time in seconds"),
             special(
                 "timestamp",
@@ -329,7 +223,7 @@ public final class FunctionTable {
                 VECTOR,
                 true,
                 "the scalar as a vector with no labels"),
-            special("year", List.of(VECTOR), 1, VECTOR, true, "year of each timestamp (UTC)"));
+            date("year", "year of each timestamp (UTC)", Dates::year));
     for (FunctionDef d : all) {
       BY_NAME.put(d.name(), d);
     }
@@ -347,6 +241,7 @@ public final class FunctionTable {
     return List.copyOf(BY_NAME.values());
   }
 
+  /** Evaluated by the engine itself, by name. */
   private static FunctionDef special(
       String name,
       List<ValueType> args,
@@ -359,5 +254,45 @@ public final class FunctionTable {
         summary,
         new FunctionDef.Special(),
         dropsName);
+  }
+
+  /** A range function returning a vector. */
+  private static FunctionDef range(
+      String name, List<ValueType> args, boolean dropsName, String summary, RangeFn fn) {
+    return new FunctionDef(
+        new FunctionSignature(name, args, 0, VECTOR),
+        summary,
+        new FunctionDef.Range(fn),
+        dropsName);
+  }
+
+  /** A range function of just the range vector, dropping the metric name. */
+  private static FunctionDef overTime(String name, String summary, RangeFn fn) {
+    return range(name, List.of(MATRIX), true, summary, fn);
+  }
+
+  /** An element-wise function returning a vector without the metric name. */
+  private static FunctionDef element(
+      String name,
+      List<ValueType> args,
+      int variadic,
+      String summary,
+      ElementFn fn,
+      FunctionDef.@Nullable ArgsPredicate emptyWhen) {
+    return new FunctionDef(
+        new FunctionSignature(name, args, variadic, VECTOR),
+        summary,
+        new FunctionDef.Element(fn, emptyWhen),
+        true);
+  }
+
+  /** An element-wise function of one vector argument. */
+  private static FunctionDef unary(String name, String summary, ElementFn fn) {
+    return element(name, List.of(VECTOR), 0, summary, fn, null);
+  }
+
+  /** A date function: its vector argument, unix seconds, defaults to {@code vector(time())}. */
+  private static FunctionDef date(String name, String summary, ElementFn fn) {
+    return element(name, List.of(VECTOR), 1, summary, fn, null);
   }
 }
