@@ -41,49 +41,60 @@ final class Accumulator {
     return op == AggregateOp.STDDEV || op == AggregateOp.STDVAR;
   }
 
-  /** Folds in the samples of {@code row} at every step where it has one. */
+  /**
+   * Folds in the samples of {@code row} at every step where it has one. The steps are visited in
+   * runs of consecutive samples, so that a row with no gaps is one tight loop.
+   */
   void add(Row row) {
     BitSet present = row.present;
-    double[] v = row.values;
+    int n = value.length;
+    for (int from = present.nextSetBit(0); from >= 0 && from < n; ) {
+      int to = Math.min(present.nextClearBit(from), n);
+      addRun(row.values, from, to);
+      from = present.nextSetBit(to);
+    }
+    seen.or(present);
+  }
+
+  private void addRun(double[] v, int from, int to) {
     switch (op) {
       case SUM -> {
-        for (int s = present.nextSetBit(0); s >= 0; s = present.nextSetBit(s + 1)) {
+        for (int s = from; s < to; s++) {
           value[s] += v[s];
         }
       }
       case MAX -> {
-        for (int s = present.nextSetBit(0); s >= 0; s = present.nextSetBit(s + 1)) {
+        for (int s = from; s < to; s++) {
           if (value[s] < v[s] || Double.isNaN(value[s])) {
             value[s] = v[s];
           }
         }
       }
       case MIN -> {
-        for (int s = present.nextSetBit(0); s >= 0; s = present.nextSetBit(s + 1)) {
+        for (int s = from; s < to; s++) {
           if (value[s] > v[s] || Double.isNaN(value[s])) {
             value[s] = v[s];
           }
         }
       }
       case COUNT -> {
-        for (int s = present.nextSetBit(0); s >= 0; s = present.nextSetBit(s + 1)) {
+        for (int s = from; s < to; s++) {
           count[s]++;
         }
       }
       case AVG -> {
-        for (int s = present.nextSetBit(0); s >= 0; s = present.nextSetBit(s + 1)) {
+        for (int s = from; s < to; s++) {
           addToMean(s, v[s]);
         }
       }
       case STDDEV, STDVAR -> {
-        for (int s = present.nextSetBit(0); s >= 0; s = present.nextSetBit(s + 1)) {
+        for (int s = from; s < to; s++) {
           addToVariance(s, v[s]);
         }
       }
       case GROUP -> {}
       default -> throw new IllegalStateException("BUG: not a folding aggregation: " + op);
     }
-    seen.or(present);
   }
 
   /**

@@ -256,6 +256,22 @@ class AggregateEvalTest {
   }
 
   @Test
+  void topkByGroupOverStepsWhereAGroupIsAbsent() {
+    List<Row> in =
+        List.of(
+            row("x{g=a, i=0}", 1.0, 7.0, NA),
+            row("x{g=b, i=0}", NA, NA, 3.0),
+            row("x{g=a, i=1}", 2.0, 2.0, NA),
+            row("x{g=b, i=1}", NA, NA, 4.0));
+    assertThat(aggWith(AggregateOp.TOPK, List.of("g"), false, in, scalars(1, 1, 1), 3))
+        .containsExactly("x{g=a, i=1} 2 _ _", "x{g=a, i=0} _ 7 _", "x{g=b, i=1} _ _ 4");
+    // bottomk(1) replaces its single element only for a strictly smaller value: the first wins.
+    List<Row> ties = List.of(row("y{i=0}", 2.0), row("y{i=1}", 1.0), row("y{i=2}", 1.0));
+    assertThat(aggWith(AggregateOp.BOTTOMK, List.of(), false, ties, scalars(1), 1))
+        .containsExactly("y{i=1} 1");
+  }
+
+  @Test
   void topkRejectsAParameterThatOverflowsInt64() {
     assertThatThrownBy(
             () -> aggWith(AggregateOp.TOPK, List.of(), false, httpRequests(), scalars(1e20), 1))
