@@ -165,7 +165,7 @@ public final class Labels implements Comparable<Labels> {
     return o instanceof Labels other && (o == this || Arrays.equals(kv, other.kv));
   }
 
-  /** Orders by names and values pairwise, as Prometheus sorts series. */
+  /** Orders by names and values pairwise, by UTF-8 bytes, as Prometheus sorts series. */
   @Override
   public int compareTo(Labels o) {
     int n = Math.min(kv.length, o.kv.length);
@@ -173,12 +173,34 @@ public final class Labels implements Comparable<Labels> {
       if (kv[i] == o.kv[i]) {
         continue; // interned label strings (head, import) are shared: skip the char compare
       }
-      int c = kv[i].compareTo(o.kv[i]);
+      int c = compareUtf8(kv[i], o.kv[i]);
       if (c != 0) {
         return c;
       }
     }
     return Integer.compare(kv.length, o.kv.length);
+  }
+
+  /**
+   * Compares two strings by their UTF-8 bytes, the order Go (and so Prometheus) sorts strings in.
+   * It differs from {@link String#compareTo} only where a character above U+FFFF (a surrogate pair
+   * in UTF-16) meets one in U+E000..U+FFFF.
+   */
+  public static int compareUtf8(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        boolean sx = Character.isSurrogate(x);
+        boolean sy = Character.isSurrogate(y);
+        if (sx != sy) {
+          return sx ? 1 : -1; // a code point above U+FFFF sorts after every BMP character
+        }
+        return x - y;
+      }
+    }
+    return a.length() - b.length();
   }
 
   /** Prometheus' rendering: {@code name{a="b", c="d"}}. */
