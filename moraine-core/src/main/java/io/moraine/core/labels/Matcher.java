@@ -191,7 +191,8 @@ public final class Matcher {
     Pattern p;
     try {
       // DOTALL: Go's RE2 with (?s) as Prometheus compiles it, so '.' matches newlines too.
-      p = Pattern.compile(re, Pattern.DOTALL);
+      // RE2's named groups (?P<name>...) are Java's (?<name>...).
+      p = Pattern.compile(re.replace("(?P<", "(?<"), Pattern.DOTALL);
     } catch (PatternSyntaxException e) {
       throw new InvalidMatcherException(
           "invalid regular expression \"" + re + "\": " + e.getDescription());
