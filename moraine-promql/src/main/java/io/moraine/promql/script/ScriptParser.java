@@ -199,7 +199,7 @@ final class ScriptParser {
         return true;
       }
       if (l.startsWith("expect string")) {
-        string = SeriesDescParser.quoted(l.substring("expect string".length()).strip(), i + 1);
+        string = QuotedString.whole(l.substring("expect string".length()).strip(), i + 1);
         return true;
       }
       if (l.split(" ", -1)[0].equals("expect")) {

@@ -3,8 +3,6 @@ package io.moraine.promql.script;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.sample.StaleNaN;
 import io.moraine.promql.script.SeriesDescription.SequenceValue;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,21 +54,6 @@ final class SeriesDescParser {
       }
     }
     return new SeriesDescription(labels, values);
-  }
-
-  /**
-   * Reads a whole quoted string ({@code "..."}, {@code '...'} or a raw {@code `...`}) with Go's
-   * escapes.
-   *
-   * @throws ScriptFormatException when {@code text} is not exactly one string literal
-   */
-  static String quoted(String text, int line) {
-    SeriesDescParser p = new SeriesDescParser(text, line);
-    String s = p.string();
-    if (p.pos != text.length()) {
-      throw p.error("unexpected " + p.describeHere() + " after the string");
-    }
-    return s;
   }
 
   private Labels metric() {
@@ -256,86 +239,13 @@ final class SeriesDescParser {
   }
 
   private String string() {
-    int start = pos;
-    char quote = pos < in.length() ? peek() : 0;
-    if (quote != '"' && quote != '\'' && quote != '`') {
+    if (pos >= in.length() || "\"'`".indexOf(peek()) < 0) {
       throw error("unexpected " + describeHere() + ", expected a quoted string");
     }
-    int close = in.indexOf(quote, pos + 1);
-    if (quote == '`') {
-      if (close < 0) {
-        throw error("unterminated raw string", start);
-      }
-      pos = close + 1;
-      return in.substring(start + 1, close);
-    }
-    pos++;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    while (true) {
-      if (pos >= in.length()) {
-        throw error("unterminated quoted string", start);
-      }
-      int cp = in.codePointAt(pos);
-      pos += Character.charCount(cp);
-      if (cp == quote) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      } else if (cp == '\\') {
-        escape(quote, bytes);
-      } else {
-        bytes.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
-      }
-    }
-  }
-
-  /** One escape of a quoted string, the backslash already read, as Go's lexer allows them. */
-  private void escape(char quote, ByteArrayOutputStream bytes) {
-    int start = pos - 1;
-    char c = pos < in.length() ? in.charAt(pos++) : 0;
-    switch (c) {
-      case 'a' -> bytes.write(7);
-      case 'b' -> bytes.write('\b');
-      case 'f' -> bytes.write('\f');
-      case 'n' -> bytes.write('\n');
-      case 'r' -> bytes.write('\r');
-      case 't' -> bytes.write('\t');
-      case 'v' -> bytes.write(11);
-      case '\\' -> bytes.write('\\');
-      case '0', '1', '2', '3', '4', '5', '6', '7' -> {
-        pos--;
-        int v = digits(3, 8, start);
-        if (v > 255) {
-          throw error("escape sequence is invalid Unicode code point", start);
-        }
-        bytes.write(v);
-      }
-      case 'x' -> bytes.write(digits(2, 16, start));
-      case 'u', 'U' -> {
-        int v = digits(c == 'u' ? 4 : 8, 16, start);
-        if (v < 0 || v > Character.MAX_CODE_POINT || (v >= 0xD800 && v < 0xE000)) {
-          throw error("escape sequence is invalid Unicode code point", start);
-        }
-        bytes.writeBytes(new String(Character.toChars(v)).getBytes(StandardCharsets.UTF_8));
-      }
-      default -> {
-        if (c != quote || c == 0) {
-          throw error("unknown escape sequence", start);
-        }
-        bytes.write(c);
-      }
-    }
-  }
-
-  private int digits(int count, int radix, int start) {
-    int v = 0;
-    for (int i = 0; i < count; i++) {
-      int d = pos < in.length() ? Character.digit(in.charAt(pos), radix) : -1;
-      if (d < 0 || in.charAt(pos) > 0x7f) {
-        throw error("illegal character in escape sequence", start);
-      }
-      v = v * radix + d;
-      pos++;
-    }
-    return v;
+    QuotedString q = new QuotedString(in, pos, line);
+    String value = q.read();
+    pos = q.end();
+    return value;
   }
 
   // --- characters --------------------------------------------------------------------------------

@@ -146,9 +146,9 @@ class SeriesDescParserTest {
 
   @Test
   void quotedStrings() {
-    assertThat(SeriesDescParser.quoted("\"a\\tb\"", 1)).isEqualTo("a\tb");
-    assertThat(SeriesDescParser.quoted("`a\\tb`", 1)).isEqualTo("a\\tb");
-    assertThatThrownBy(() -> SeriesDescParser.quoted("\"a\" x", 3))
+    assertThat(QuotedString.whole("\"a\\tb\"", 1)).isEqualTo("a\tb");
+    assertThat(QuotedString.whole("`a\\tb`", 1)).isEqualTo("a\\tb");
+    assertThatThrownBy(() -> QuotedString.whole("\"a\" x", 3))
         .isInstanceOf(ScriptFormatException.class);
   }
 }
