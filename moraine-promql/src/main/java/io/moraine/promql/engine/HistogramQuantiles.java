@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code histogram_quantile(φ, buckets)} over classic histograms: bucket series are grouped by
- * their labels without {@code le} and the metric name once; the quantile is computed per step from
+ * their labels without {@code le} once; the quantile is computed per step from
  * the buckets present at that step.
  */
 final class HistogramQuantiles {
@@ -26,7 +26,8 @@ final class HistogramQuantiles {
       if (le == null || (Double.isNaN(bound) && !isNaNText(le))) {
         continue; // no or malformed bucket label: Prometheus skips the series
       }
-      Labels key = row.labels.toBuilder().remove("le").remove(Labels.METRIC_NAME).build();
+      // Grouped with the metric name (two histograms never mix), output without it.
+      Labels key = row.labels.toBuilder().remove("le").build();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Bucket(row, bound));
     }
     List<Row> out = new ArrayList<>(groups.size());
@@ -38,7 +39,7 @@ final class HistogramQuantiles {
         upper = new double[rows.size()];
         counts = new double[rows.size()];
       }
-      Row result = Row.empty(g.getKey(), steps.count());
+      Row result = Row.empty(LabelOps.dropName(g.getKey()), steps.count());
       for (int i = 0; i < steps.count(); i++) {
         int n = 0;
         for (Bucket b : rows) {
@@ -56,7 +57,7 @@ final class HistogramQuantiles {
         out.add(result);
       }
     }
-    return new EvalResult.Vector(out);
+    return new EvalResult.Vector(Rows.mergeSameLabels(out));
   }
 
   private record Bucket(Row row, double bound) {}

@@ -8,7 +8,7 @@ import java.util.List;
 final class Sorting {
   private Sorting() {}
 
-  /** The rows ordered by their value at the first step, NaN first (as Prometheus orders). */
+  /** The rows ordered by their value at the first step, NaN last either way (as 2.42 orders). */
   static EvalResult sort(List<Row> rows, boolean descending) {
     List<Row> out = new ArrayList<>(rows);
     Comparator<Row> byValue =
@@ -18,7 +18,7 @@ final class Sorting {
           boolean xn = Double.isNaN(x);
           boolean yn = Double.isNaN(y);
           if (xn || yn) {
-            return Boolean.compare(yn, xn);
+            return Boolean.compare(xn, yn);
           }
           return descending ? Double.compare(y, x) : Double.compare(x, y);
         };
