@@ -32,9 +32,13 @@ import query_bench as QB  # noqa: E402
 
 
 def load(system, data_dir, ds, port, env):
-    """Returns the PID of a server holding the data set."""
+    """Returns the PID of a server holding the data set (loaded once; --reload loads it again)."""
     t0 = time.time()
-    if system in ("moraine", "prometheus"):
+    marker = data_dir + ".loaded"
+    if os.path.exists(marker):
+        pid = C.start_system(system, env)
+        C.wait_ready(port, timeout=300, pid=pid)
+    elif system in ("moraine", "prometheus"):
         rc, o, e = C.system_call(system, "bulk_import", env, args=(os.path.join(ds, "data.om.txt"), data_dir),
                                  timeout=3600)
         if rc != 0:
@@ -52,6 +56,7 @@ def load(system, data_dir, ds, port, env):
             raise RuntimeError("import errors: %s" % st["err_examples"])
         C.system_call(system, "flush", env)
         time.sleep(5)
+    open(marker, "w").close()
     print("%s: loaded in %.1f s" % (system, time.time() - t0), flush=True)
     return pid
 
@@ -63,6 +68,7 @@ def main():
     ap.add_argument("--port", type=int, default=19090)
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--window-s", type=int, default=510)
+    ap.add_argument("--reload", action="store_true", help="load the data again even if loaded before")
     ap.add_argument("--out", default="/tmp/bench-results/query_on_import.json")
     a = ap.parse_args()
     meta = json.load(open(os.path.join(a.dataset, "meta.json")))
@@ -70,8 +76,9 @@ def main():
     results = {"dataset": meta, "end": end, "window_s": a.window_s, "host": C.host_info(), "systems": {}}
     for system in a.systems:
         work = "/tmp/bench-query-%s" % system
-        shutil.rmtree(work, ignore_errors=True)
-        os.makedirs(work)
+        if a.reload:
+            shutil.rmtree(work, ignore_errors=True)
+        os.makedirs(work, exist_ok=True)
         data_dir = os.path.join(work, "data")
         env = C.system_env(a.port, data_dir, "", os.path.join(work, "server.log"), "push", 10)
         pid = load(system, data_dir, a.dataset, a.port, env)
