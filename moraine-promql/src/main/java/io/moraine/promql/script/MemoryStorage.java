@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * bit-exact, the staleness marker included. A {@link #querier} copies the samples of its range when
  * it is created, so it sees one consistent view whatever is added or cleared afterwards. Unsorted
  * selects return series in the order they were first added, as a head block returns them by series
- * reference; sorted selects return them in {@link Labels} order.
+ * reference; sorted selects return them in {@link Labels} order. Select hints are ignored: every
+ * sample in the querier's range is returned, which the hints' contract allows.
  */
 public final class MemoryStorage implements Queryable {
   /** Series in the order they were first added. */

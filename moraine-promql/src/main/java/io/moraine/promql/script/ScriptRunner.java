@@ -20,8 +20,15 @@ import java.util.Objects;
  * load <interval>} blocks of series descriptions, {@code clear}, and {@code eval instant at <time>
  * <expr>} / {@code eval_ordered} / {@code eval_fail} with their expected lines; also the newer
  * {@code eval range from <t> to <t> step <d> <expr>} and {@code expect fail|ordered} lines. Times
- * count from the Unix epoch. Each eval is one case; see {@link EvalExecutor} for what a case checks
- * and {@link ResultCheck} for how results are compared.
+ * count from the Unix epoch. Each eval is one case.
+ *
+ * <p>As in 2.42's runner, an instant eval passes when the query, and the same query with {@code @}
+ * pinned to the eval time on every selector evaluated at five other times, each give the expected
+ * series (labels exactly equal, values within a relative 1e-6, NaN equal to NaN, in order for
+ * {@code eval_ordered}) and give the same values when run as a range query from one minute before
+ * to one minute after; {@code eval_fail} needs every one of them to fail with a query error. A
+ * range eval passes when its matrix matches point by point. An expression that does not parse fails
+ * its own case only.
  *
  * <p>Each script runs against its own {@link MemoryStorage}. Thread-safe: runs share nothing but
  * the engine, which is thread-safe.

@@ -209,6 +209,9 @@ final class SeriesDescParser {
   /** Scans a number as the 2.42 lexer does in series descriptions; the text is not yet checked. */
   private String numberToken() {
     int start = pos;
+    if (in.startsWith("{{", pos)) {
+      throw error("native histogram values are not supported (Prometheus 2.42 has none)");
+    }
     if (pos >= in.length() || !isDigitOrDot()) {
       throw error("unexpected " + describeHere() + " in series values, expected number");
     }

@@ -139,6 +139,14 @@ class SeriesDescParserTest {
   }
 
   @Test
+  void nativeHistogramsAreNamedAsUnsupported() {
+    assertThatThrownBy(() -> parse("h {{schema:0 sum:1 count:1}}"))
+        .hasMessage(
+            "line 7: column 3: native histogram values are not supported (Prometheus 2.42"
+                + " has none)");
+  }
+
+  @Test
   void aRunawayRepetitionIsRefused() {
     assertThatThrownBy(() -> parse("m 1x100000000000"))
         .hasMessageContaining("more than 10000000 values");

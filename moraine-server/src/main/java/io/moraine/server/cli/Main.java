@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code moraine} command line, main class of {@code moraine.jar}. Exit codes: 0 success, 1 a
- * runtime failure (port in use, store cannot open), 2 a usage error (unknown flag, bad value, bad
- * config file, bad import input). Errors are one line on stderr, {@code moraine: ...}, without a
- * stack trace; logs go to stderr too, so stdout carries only command output.
+ * runtime failure (port in use, store cannot open) or a failed PromQL test, 2 a usage error
+ * (unknown flag, bad value, bad config file, bad import input, bad test script). Errors are one
+ * line on stderr, {@code moraine: ...}, without a stack trace; logs go to stderr too, so stdout
+ * carries only command output.
  */
 @Command(
     name = "moraine",
@@ -82,6 +83,7 @@ public final class Main implements Runnable {
     cl.addSubcommand(
         new CommandLine(new ImportCommand())
             .addSubcommand(new OpenMetricsCommand(engines, out, err, interactive, Clock.SYSTEM)));
+    cl.addSubcommand(new PromqlTestCommand(out, err));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
@@ -106,7 +108,9 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: moraine server | moraine import openmetrics FILE");
+        spec.commandLine(),
+        "missing command: moraine server | moraine import openmetrics FILE"
+            + " | moraine promql-test FILE...");
   }
 
   private static String message(Throwable t) {

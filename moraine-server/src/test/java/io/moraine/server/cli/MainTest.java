@@ -52,11 +52,39 @@ class MainTest {
         "frobnicate | moraine: Unmatched argument at index 0: 'frobnicate'",
         "import | moraine: missing format: moraine import openmetrics FILE",
         "import openmetrics | moraine: Missing required parameter: 'FILE'",
+        "promql-test | moraine: Missing required parameter: 'FILE'",
       })
   void usageErrorsAreOneLineWithExitCode2(String args, String message) {
     assertThat(run(args.split(" "))).isEqualTo(2);
     assertThat(err.toString()).isEqualTo(message + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void promqlTestReportsFailuresAndExitsByOutcome() throws Exception {
+    Path empty = Files.writeString(tmp.resolve("empty.test"), "load 1m\n  up 1\n\nclear\n");
+    assertThat(run("promql-test", empty.toString())).isZero();
+    assertThat(out.toString().lines())
+        .containsExactly(empty + ": 0 passed, 0 failed", "0 passed, 0 failed");
+
+    out.getBuffer().setLength(0);
+    Path wrong = Files.writeString(tmp.resolve("wrong.test"), "eval instant at 0 1\n  2\n");
+    assertThat(run("promql-test", empty.toString(), wrong.toString())).isEqualTo(1);
+    assertThat(out.toString().lines())
+        .hasSize(4)
+        .contains(wrong + ": 0 passed, 1 failed", "0 passed, 1 failed")
+        .anySatisfy(l -> assertThat(l).startsWith(wrong + ":1: eval instant at 0 1: "));
+    assertThat(err.toString()).isEmpty();
+
+    out.getBuffer().setLength(0);
+    Path bad = Files.writeString(tmp.resolve("bad.test"), "load 1m\n  up 1 2x\n");
+    assertThat(run("promql-test", bad.toString(), tmp.resolve("nope.test").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "moraine: " + bad + ":2: column 8: invalid repetition in series values: \"\"",
+            "moraine: " + tmp.resolve("nope.test") + ": no such file");
+    assertThat(out.toString().lines()).containsExactly("0 passed, 0 failed");
   }
 
   @Test
