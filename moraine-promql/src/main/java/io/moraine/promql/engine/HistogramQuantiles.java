@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * {@code histogram_quantile(φ, buckets)} over classic histograms: bucket series are grouped by
- * their labels without {@code le} once; the quantile is computed per step from
- * the buckets present at that step.
+ * their labels without {@code le} once; the quantile is computed per step from the buckets present
+ * at that step.
  */
 final class HistogramQuantiles {
   private HistogramQuantiles() {}
