@@ -82,6 +82,7 @@ public final class Main implements Runnable {
     cl.addSubcommand(
         new CommandLine(new ImportCommand())
             .addSubcommand(new OpenMetricsCommand(engines, out, err, interactive, Clock.SYSTEM)));
+    cl.addSubcommand(new QueryCommand(out, err, Clock.SYSTEM));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
@@ -106,7 +107,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: moraine server | moraine import openmetrics FILE");
+        spec.commandLine(),
+        "missing command: moraine server | moraine import openmetrics FILE | moraine query EXPR");
   }
 
   private static String message(Throwable t) {
