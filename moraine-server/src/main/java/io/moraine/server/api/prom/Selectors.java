@@ -3,15 +3,22 @@ package io.moraine.server.api.prom;
 import io.moraine.core.labels.Matcher;
 import io.moraine.promql.ast.Expr;
 import io.moraine.promql.ast.VectorSelector;
+import io.moraine.promql.parser.ParseException;
 import io.moraine.promql.parser.Parser;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code match[]} parameter: each value a series selector such as {@code up{job="node"}}, as
- * Prometheus' {@code ParseMetricSelector} reads it. Stateless.
+ * Prometheus' {@code ParseMetricSelector} reads it. Parsed with the full PromQL parser, then
+ * checked to be a plain selector; the parser's own check that a selector has a non-empty matcher is
+ * answered with the API's {@code match[]} message, which Prometheus gives there. Stateless.
  */
 final class Selectors {
+  /** The parser's reason for {@code {job=""}}, which the API words its own way. */
+  private static final String EMPTY_SELECTOR =
+      "vector selector must contain at least one non-empty matcher";
+
   private Selectors() {}
 
   /**
@@ -23,12 +30,25 @@ final class Selectors {
    */
   static List<Matcher[]> parse(List<String> selectors) {
     List<Matcher[]> sets = new ArrayList<>(selectors.size());
+    boolean someEmpty = false;
     for (String s : selectors) {
-      Expr e = Parser.parse(s);
+      Expr e;
+      try {
+        e = Parser.parse(s);
+      } catch (ParseException x) {
+        if (!x.reason().equals(EMPTY_SELECTOR)) {
+          throw x;
+        }
+        someEmpty = true;
+        continue;
+      }
       if (!(e instanceof VectorSelector vs) || vs.offsetMillis() != 0 || vs.at() != null) {
         throw new IllegalArgumentException(remainingInput(s));
       }
       sets.add(vs.matchers().toArray(Matcher[]::new));
+    }
+    if (someEmpty) {
+      throw new IllegalArgumentException("match[] must contain at least one non-empty matcher");
     }
     for (Matcher[] set : sets) {
       boolean nonEmpty = false;
@@ -43,8 +63,10 @@ final class Selectors {
   }
 
   /**
-   * Prometheus' message for valid PromQL that goes on after a selector: the position and the first
-   * 15 characters of what follows a leading {@code name} and {@code {...}}.
+   * The message for valid PromQL that goes on after a selector: the position and the first 15
+   * characters of what follows a leading {@code name} and {@code {...}}, worded as Prometheus
+   * worded it before its selector grammar moved into the generated parser (2.42 answers {@code
+   * unexpected <token>} from its lexer, which this class does not have).
    */
   static String remainingInput(String s) {
     int i = skipSpace(s, 0);
