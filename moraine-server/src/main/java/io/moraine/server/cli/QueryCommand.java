@@ -183,7 +183,7 @@ final class QueryCommand implements Callable<Integer> {
       String message =
           body != null && body.hasNonNull("error")
               ? body.get("error").asText()
-              : "HTTP " + code + " " + firstLine(res.body());
+              : "server answered HTTP " + code + ": " + firstLine(res.body());
       return fail(code / 100 == 4 ? Main.EXIT_USAGE : Main.EXIT_FAILURE, message);
     }
     if (body == null || !"success".equals(body.path("status").asText())) {

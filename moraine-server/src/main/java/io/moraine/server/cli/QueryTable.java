@@ -68,7 +68,12 @@ final class QueryTable {
       Map.Entry<String, JsonNode> e = it.next();
       b.add(e.getKey(), e.getValue().asText());
     }
-    return b.build().toString();
+    Labels labels = b.build();
+    String text = labels.toString();
+    // As Prometheus' model.Metric prints it: a bare name without braces.
+    return labels.size() == 1 && labels.metricName() != null
+        ? text.substring(0, text.length() - 2)
+        : text;
   }
 
   private static String pad(String s, int width) {
