@@ -129,6 +129,8 @@ final class ServerCommand implements Callable<Integer> {
           .addKeyValue("section", ignored)
           .log("config section accepted but not implemented yet; ignored");
     }
+    Engine queryEngine = queryEngine(cfg);
+    QueryLimits queryLimits = queryLimits();
     TsdbConfig tsdb = withFlags(cfg.storage().tsdb());
     StorageSettings settings =
         new StorageSettings(
@@ -147,8 +149,8 @@ final class ServerCommand implements Callable<Integer> {
             listen.toSocketAddress(),
             settings,
             engines.storage(),
-            queryEngine(cfg),
-            queryLimits(),
+            queryEngine,
+            queryLimits,
             new ServerInfo(
                 Main.version(),
                 settings.clock().nowMillis(),
@@ -210,9 +212,30 @@ final class ServerCommand implements Callable<Integer> {
 
   /** As Prometheus reports it: {@code 15d}, {@code 512MiB}, {@code 15d or 512MiB}. */
   static String retentionText(StorageSettings s) {
-    String time = s.retentionTimeMillis() == 0 ? "" : Durations.format(s.retentionTimeMillis());
+    String time = s.retentionTimeMillis() == 0 ? "" : promDuration(s.retentionTimeMillis());
     String size = s.retentionSizeBytes() == 0 ? "" : base2Bytes(s.retentionSizeBytes());
     return time.isEmpty() || size.isEmpty() ? time + size : time + " or " + size;
+  }
+
+  /**
+   * Prometheus' {@code model.Duration} text: years and weeks only when they divide the duration
+   * ({@code 15d}, {@code 2w}, {@code 365d1h}).
+   */
+  static String promDuration(long millis) {
+    long[] mult = {365 * 86_400_000L, 7 * 86_400_000L, 86_400_000L, 3_600_000, 60_000, 1_000, 1};
+    String[] unit = {"y", "w", "d", "h", "m", "s", "ms"};
+    StringBuilder sb = new StringBuilder();
+    long rest = millis;
+    for (int i = 0; i < mult.length; i++) {
+      if (i < 2 && rest % mult[i] != 0) {
+        continue;
+      }
+      if (rest / mult[i] > 0) {
+        sb.append(rest / mult[i]).append(unit[i]);
+        rest %= mult[i];
+      }
+    }
+    return sb.isEmpty() ? "0s" : sb.toString();
   }
 
   /** Go's {@code units.Base2Bytes} text: {@code 1GiB512MiB}. */
