@@ -93,6 +93,16 @@ class SeriesApiTest {
   }
 
   @Test
+  void anEncodedMatchParameterNameIsRecognised() {
+    assertError(
+        server.get("/api/v1/series?match%5B%5D=up&start=x"),
+        400,
+        "bad_data",
+        "invalid parameter \"start\": Invalid time value for 'start': cannot parse \"x\" to a"
+            + " valid timestamp");
+  }
+
+  @Test
   void seriesChecksTimesBeforeSelectors() {
     assertError(
         server.get("/api/v1/series?match[]=up&end=x"),
