@@ -84,6 +84,7 @@ public final class Main implements Runnable {
         new CommandLine(new ImportCommand())
             .addSubcommand(new OpenMetricsCommand(engines, out, err, interactive, Clock.SYSTEM)));
     cl.addSubcommand(new PromqlTestCommand(out, err));
+    cl.addSubcommand(new QueryCommand(out, err, Clock.SYSTEM));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
@@ -110,7 +111,7 @@ public final class Main implements Runnable {
     throw new ParameterException(
         spec.commandLine(),
         "missing command: moraine server | moraine import openmetrics FILE"
-            + " | moraine promql-test FILE...");
+            + " | moraine promql-test FILE... | moraine query EXPR");
   }
 
   private static String message(Throwable t) {

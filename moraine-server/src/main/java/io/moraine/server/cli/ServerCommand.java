@@ -1,19 +1,31 @@
 package io.moraine.server.cli;
 
 import io.moraine.core.time.Clock;
+import io.moraine.core.time.Durations;
+import io.moraine.promql.engine.Engine;
+import io.moraine.promql.engine.EngineOptions;
+import io.moraine.server.api.prom.QueryLimits;
+import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.config.ByteSizes;
 import io.moraine.server.config.ConfigLoader;
 import io.moraine.server.config.MoraineConfig;
 import io.moraine.server.config.TsdbConfig;
 import io.moraine.server.store.StorageSettings;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code moraine server}: runs the monitoring server until SIGTERM or SIGINT. */
 @Command(
@@ -63,6 +75,42 @@ final class ServerCommand implements Callable<Integer> {
               + " Default: 0 (no limit).")
   private @Nullable Long retentionSizeBytes;
 
+  @Option(
+      names = "--query.timeout",
+      paramLabel = "DURATION",
+      defaultValue = "2m",
+      converter = Converters.DurationMillis.class,
+      description = "Most time a query may take, waiting included. Default: ${DEFAULT-VALUE}.")
+  private long queryTimeoutMillis;
+
+  @Option(
+      names = "--query.max-samples",
+      paramLabel = "N",
+      defaultValue = "50000000",
+      description =
+          "Most samples a query may hold in memory at once; past it the query fails."
+              + " Default: ${DEFAULT-VALUE}.")
+  private long queryMaxSamples;
+
+  @Option(
+      names = "--query.max-concurrency",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "Most queries evaluated at once; more wait for a slot. Default: ${DEFAULT-VALUE}.")
+  private int queryMaxConcurrency;
+
+  @Option(
+      names = "--query.lookback-delta",
+      paramLabel = "DURATION",
+      defaultValue = "5m",
+      converter = Converters.DurationMillis.class,
+      description =
+          "How far back an instant selector looks for a sample. Default: ${DEFAULT-VALUE}.")
+  private long queryLookbackDeltaMillis;
+
+  @Spec private CommandSpec spec = CommandSpec.create();
+
   private final Engines engines;
   private final ShutdownHooks hooks;
   private final Consumer<ServerRuntime> onStarted;
@@ -81,6 +129,8 @@ final class ServerCommand implements Callable<Integer> {
           .addKeyValue("section", ignored)
           .log("config section accepted but not implemented yet; ignored");
     }
+    Engine queryEngine = queryEngine(cfg);
+    QueryLimits queryLimits = queryLimits();
     TsdbConfig tsdb = withFlags(cfg.storage().tsdb());
     StorageSettings settings =
         new StorageSettings(
@@ -95,12 +145,115 @@ final class ServerCommand implements Callable<Integer> {
         .addKeyValue("retention_size", ByteSizes.format(settings.retentionSizeBytes()))
         .log("starting Moraine");
     ServerRuntime runtime =
-        ServerRuntime.start(listen.toSocketAddress(), settings, engines.storage(), Main.version());
+        ServerRuntime.start(
+            listen.toSocketAddress(),
+            settings,
+            engines.storage(),
+            queryEngine,
+            queryLimits,
+            new ServerInfo(
+                Main.version(),
+                settings.clock().nowMillis(),
+                retentionText(settings),
+                flagValues()));
     hooks.onShutdown(runtime::stop);
     onStarted.accept(runtime);
     runtime.openStorage();
     runtime.awaitStopped();
     return 0;
+  }
+
+  private Engine queryEngine(MoraineConfig cfg) {
+    if (queryMaxSamples <= 0) {
+      throw usage("--query.max-samples must be positive");
+    }
+    if (queryLookbackDeltaMillis <= 0) {
+      throw usage("--query.lookback-delta must be positive");
+    }
+    return new Engine(
+        new EngineOptions(
+            queryLookbackDeltaMillis, queryMaxSamples, cfg.global().evaluationIntervalMillis()));
+  }
+
+  private QueryLimits queryLimits() {
+    if (queryTimeoutMillis <= 0) {
+      throw usage("--query.timeout must be positive");
+    }
+    if (queryMaxConcurrency <= 0) {
+      throw usage("--query.max-concurrency must be positive");
+    }
+    return new QueryLimits(queryTimeoutMillis, queryMaxConcurrency);
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** Every option with its value as given, else its default ("" when none), as status/flags. */
+  private Map<String, String> flagValues() {
+    Map<String, String> flags = new TreeMap<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.usageHelp() || o.versionHelp()) {
+        continue;
+      }
+      List<String> given = o.originalStringValues();
+      String value;
+      if (!given.isEmpty()) {
+        value = given.getLast();
+      } else if (o.defaultValue() != null) {
+        value = String.valueOf(o.defaultValue());
+      } else {
+        value = o.initialValue() == null ? "" : String.valueOf(o.initialValue());
+      }
+      flags.put(o.longestName().replaceFirst("^--", ""), value);
+    }
+    return flags;
+  }
+
+  /** As Prometheus reports it: {@code 15d}, {@code 512MiB}, {@code 15d or 512MiB}. */
+  static String retentionText(StorageSettings s) {
+    String time = s.retentionTimeMillis() == 0 ? "" : promDuration(s.retentionTimeMillis());
+    String size = s.retentionSizeBytes() == 0 ? "" : base2Bytes(s.retentionSizeBytes());
+    return time.isEmpty() || size.isEmpty() ? time + size : time + " or " + size;
+  }
+
+  /**
+   * Prometheus' {@code model.Duration} text: years and weeks only when they divide the duration
+   * ({@code 15d}, {@code 2w}, {@code 365d1h}).
+   */
+  static String promDuration(long millis) {
+    long[] mult = {365 * 86_400_000L, 7 * 86_400_000L, 86_400_000L, 3_600_000, 60_000, 1_000, 1};
+    String[] unit = {"y", "w", "d", "h", "m", "s", "ms"};
+    StringBuilder sb = new StringBuilder();
+    long rest = millis;
+    for (int i = 0; i < mult.length; i++) {
+      if (i < 2 && rest % mult[i] != 0) {
+        continue;
+      }
+      if (rest / mult[i] > 0) {
+        sb.append(rest / mult[i]).append(unit[i]);
+        rest %= mult[i];
+      }
+    }
+    return sb.isEmpty() ? "0s" : sb.toString();
+  }
+
+  /** Go's {@code units.Base2Bytes} text: {@code 1GiB512MiB}. */
+  static String base2Bytes(long bytes) {
+    String[] units = {"EiB", "PiB", "TiB", "GiB", "MiB", "KiB"};
+    StringBuilder sb = new StringBuilder();
+    long rest = bytes;
+    for (int i = 0; i < units.length; i++) {
+      long unit = 1L << (10 * (units.length - i));
+      if (rest >= unit) {
+        sb.append(rest / unit).append(units[i]);
+        rest %= unit;
+      }
+    }
+    if (rest > 0 || sb.isEmpty()) {
+      sb.append(rest).append('B');
+    }
+    return sb.toString();
   }
 
   /** Flags override the file; the file overrides the defaults. */
@@ -119,6 +272,6 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   private static String retention(long millis) {
-    return millis == 0 ? "unlimited" : io.moraine.core.time.Durations.format(millis);
+    return millis == 0 ? "unlimited" : Durations.format(millis);
   }
 }

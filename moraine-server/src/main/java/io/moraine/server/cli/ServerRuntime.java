@@ -1,6 +1,11 @@
 package io.moraine.server.cli;
 
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.promql.engine.Engine;
+import io.moraine.server.api.prom.MetricMetadataRegistry;
+import io.moraine.server.api.prom.PromApi;
+import io.moraine.server.api.prom.QueryLimits;
+import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
 import io.moraine.server.store.StorageHandle;
@@ -33,23 +38,31 @@ final class ServerRuntime {
   }
 
   /**
-   * Starts the HTTP listener; the store is opened by {@link #openStorage}.
+   * Starts the HTTP listener with the Prometheus API; the store is opened by {@link #openStorage}.
    *
    * @throws java.io.UncheckedIOException when the address cannot be bound
    */
   static ServerRuntime start(
-      InetSocketAddress listen, StorageSettings settings, StorageOpener opener, String version) {
+      InetSocketAddress listen,
+      StorageSettings settings,
+      StorageOpener opener,
+      Engine engine,
+      QueryLimits limits,
+      ServerInfo info) {
     MetricRegistry registry = new MetricRegistry();
     registry
         .gauge("moraine_build_info", "Moraine's version; always 1.", "version")
-        .labels(version)
+        .labels(info.version())
         .set(1);
     ProcessMetrics process = ProcessMetrics.register(registry, Path.of("/proc/self"));
     StorageHandle store = new StorageHandle(opener, settings, registry);
+    PromApi api =
+        new PromApi(store, engine, limits, settings.clock(), new MetricMetadataRegistry(), info);
     HttpServer http =
-        HttpServer.builder(listen, registry)
-            .readiness(store::isReady)
-            .beforeScrape(process::refresh)
+        api.register(
+                HttpServer.builder(listen, registry)
+                    .readiness(store::isReady)
+                    .beforeScrape(process::refresh))
             .start();
     return new ServerRuntime(http, store);
   }

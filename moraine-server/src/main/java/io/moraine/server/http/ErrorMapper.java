@@ -15,6 +15,8 @@ import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.moraine.core.selfmetrics.Counter;
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.promql.engine.QueryException;
+import io.moraine.promql.parser.ParseException;
 import io.moraine.server.store.NotReadyException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,10 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where exceptions become HTTP error responses: a Prometheus-style JSON body {@code
  * {"status":"error","errorType":"...","error":"..."}} with the status of its {@link ErrorType}.
- * Input errors ({@link IllegalArgumentException}, {@link ApiException} of type {@code bad_data})
- * answer 400; a store that is not open 503; anything unexpected 500 {@code internal}, logged with
- * its stack trace, which never reaches the body. Each answer is counted by type in {@code
- * moraine_http_errors_total}.
+ * Input errors ({@link IllegalArgumentException}, {@link ParseException}, {@link ApiException} of
+ * type {@code bad_data}) answer 400; query failures as Prometheus 2.42 maps them ({@link
+ * QueryException}: {@code execution} 422, {@code timeout} and {@code canceled} 503); a store that
+ * is not open 503; anything unexpected 500 {@code internal}, logged with its stack trace, which
+ * never reaches the body. Each answer is counted by type in {@code moraine_http_errors_total}.
  */
 final class ErrorMapper implements ServerErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -80,6 +83,11 @@ final class ErrorMapper implements ServerErrorHandler {
   static ErrorType classify(Throwable c) {
     return switch (c) {
       case ApiException a -> a.type();
+      case ParseException p -> ErrorType.BAD_DATA;
+      case QueryException.BadData b -> ErrorType.BAD_DATA;
+      case QueryException.Timeout t -> ErrorType.TIMEOUT;
+      case QueryException.Canceled x -> ErrorType.CANCELED;
+      case QueryException q -> ErrorType.EXECUTION;
       case IllegalArgumentException i -> ErrorType.BAD_DATA;
       case NotReadyException n -> ErrorType.UNAVAILABLE;
       case RequestTimeoutException t -> ErrorType.TIMEOUT;

@@ -11,8 +11,8 @@ public enum ErrorType {
   EXECUTION("execution", 422),
   /** The request took longer than its deadline. */
   TIMEOUT("timeout", 503),
-  /** The client went away or the request was cancelled. */
-  CANCELED("canceled", 499),
+  /** The client went away or the query was cancelled (503, as Prometheus 2.42 answers it). */
+  CANCELED("canceled", 503),
   /** The resource named by the request does not exist. */
   NOT_FOUND("not_found", 404),
   /** The server cannot answer now (starting up, shutting down). */

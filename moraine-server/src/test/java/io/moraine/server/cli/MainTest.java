@@ -49,6 +49,14 @@ class MainTest {
             + " unknown unit \"XB\" in size \"10XB\" (use B, KB, MB, GB, TB, PB or EB)",
         "server --listen 9700 | moraine: Invalid value for option '--listen':"
             + " invalid listen address \"9700\": missing port",
+        "server --query.timeout 2x | moraine: Invalid value for option '--query.timeout':"
+            + " not a valid duration string: \"2x\"",
+        "server --query.timeout 0s | moraine: --query.timeout must be positive",
+        "server --query.max-concurrency 0 | moraine: --query.max-concurrency must be positive",
+        "server --query.max-samples -1 | moraine: --query.max-samples must be positive",
+        "server --query.max-samples many | moraine: Invalid value for option"
+            + " '--query.max-samples': 'many' is not a long",
+        "server --query.lookback-delta 0 | moraine: --query.lookback-delta must be positive",
         "frobnicate | moraine: Unmatched argument at index 0: 'frobnicate'",
         "import | moraine: missing format: moraine import openmetrics FILE",
         "import openmetrics | moraine: Missing required parameter: 'FILE'",

@@ -130,6 +130,59 @@ class ServerCommandTest {
   }
 
   @Test
+  void servesThePrometheusApiWithItsFlags() throws Exception {
+    try (TestServer server = TestServer.start("--query.timeout=30s", "--retention.size=1GB")) {
+      server.append(1000, 1, "__name__", "up", "job", "node");
+      URI base = URI.create(server.url());
+      String flags = send(base.resolve("/api/v1/status/flags")).body();
+      assertThat(flags)
+          .startsWith("{\"status\":\"success\",\"data\":{")
+          .contains("\"listen\":\"127.0.0.1:0\"")
+          .contains("\"query.timeout\":\"30s\"")
+          .contains("\"query.max-samples\":\"50000000\"")
+          .contains("\"query.max-concurrency\":\"20\"")
+          .contains("\"query.lookback-delta\":\"5m\"")
+          .contains("\"retention.size\":\"1GB\"", "\"retention.time\":\"\"")
+          .doesNotContain("help", "version");
+      assertThat(send(base.resolve("/api/v1/status/runtimeinfo")).body())
+          .contains("\"storageRetention\":\"1GiB\"");
+      assertThat(send(base.resolve("/api/v1/status/buildinfo")).body())
+          .contains("\"version\":\"dev\"");
+      assertThat(send(base.resolve("/api/v1/label/job/values")).body())
+          .isEqualTo("{\"status\":\"success\",\"data\":[\"node\"]}");
+      assertThat(get(server, "/metrics"))
+          .contains(
+              "moraine_http_requests_total{handler=\"/api/v1/label/:name/values\",code=\"200\"} 1");
+    }
+  }
+
+  @Test
+  void retentionIsReportedAsPrometheusPrintsIt() {
+    assertThat(ServerCommand.base2Bytes(1L << 30)).isEqualTo("1GiB");
+    assertThat(ServerCommand.base2Bytes((1L << 30) + (512L << 20) + 3)).isEqualTo("1GiB512MiB3B");
+    assertThat(ServerCommand.base2Bytes(1000)).isEqualTo("1000B");
+    assertThat(ServerCommand.retentionText(settings(15 * 86_400_000L, 0))).isEqualTo("15d");
+    assertThat(ServerCommand.retentionText(settings(0, 512L << 20))).isEqualTo("512MiB");
+    assertThat(ServerCommand.retentionText(settings(86_400_000L, 1L << 40)))
+        .isEqualTo("1d or 1TiB");
+    assertThat(ServerCommand.retentionText(settings(14 * 86_400_000L, 0))).isEqualTo("2w");
+    assertThat(ServerCommand.retentionText(settings(365 * 86_400_000L + 3_600_000, 0)))
+        .isEqualTo("365d1h");
+  }
+
+  private StorageSettings settings(long timeMillis, long sizeBytes) {
+    return new StorageSettings(tmp, timeMillis, sizeBytes, io.moraine.core.time.Clock.SYSTEM);
+  }
+
+  private static HttpResponse<String> send(URI uri) throws Exception {
+    return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String get(TestServer server, String path) throws Exception {
+    return send(URI.create(server.url() + path)).body();
+  }
+
+  @Test
   void aStoreThatFailsToOpenIsExit1AndReleasesThePort() throws Exception {
     StorageOpener opener =
         (settings, registry) -> {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.promql.engine.QueryException;
+import io.moraine.promql.parser.ParseException;
 import io.moraine.server.store.NotReadyException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -46,6 +48,36 @@ class HttpServerTest {
                 "/test/unready",
                 (ctx, req) -> {
                   throw new NotReadyException("the store is not ready");
+                })
+            .service(
+                "/test/query/timeout",
+                (ctx, req) -> {
+                  throw new QueryException.Timeout();
+                })
+            .service(
+                "/test/query/canceled",
+                (ctx, req) -> {
+                  throw new QueryException.Canceled();
+                })
+            .service(
+                "/test/query/samples",
+                (ctx, req) -> {
+                  throw new QueryException.TooManySamples();
+                })
+            .service(
+                "/test/query/execution",
+                (ctx, req) -> {
+                  throw new QueryException.Execution("many-to-many matching not allowed");
+                })
+            .service(
+                "/test/query/bad",
+                (ctx, req) -> {
+                  throw new QueryException.BadData("invalid expression type");
+                })
+            .service(
+                "/test/query/parse",
+                (ctx, req) -> {
+                  throw new ParseException(1, 4, "unexpected end of input");
                 })
             .service(
                 "/test/limit",
@@ -136,6 +168,29 @@ class HttpServerTest {
     assertThat(limit.statusCode()).isEqualTo(422);
     assertThat(limit.body()).contains("\"errorType\":\"execution\"");
     assertThat(get("/metrics").body()).contains("moraine_http_errors_total{type=\"execution\"} ");
+  }
+
+  @Test
+  void queryErrorsMapAsInPrometheus242() throws Exception {
+    expect("/test/query/timeout", 503, "timeout", "query timed out in expression evaluation");
+    expect("/test/query/canceled", 503, "canceled", "query was canceled in expression evaluation");
+    expect(
+        "/test/query/samples",
+        422,
+        "execution",
+        "query processing would load too many samples into memory in query execution");
+    expect("/test/query/execution", 422, "execution", "many-to-many matching not allowed");
+    expect("/test/query/bad", 400, "bad_data", "invalid expression type");
+    expect("/test/query/parse", 400, "bad_data", "1:4: parse error: unexpected end of input");
+  }
+
+  private static void expect(String path, int status, String type, String message)
+      throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).isEqualTo(status);
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"status\":\"error\",\"errorType\":\"" + type + "\",\"error\":\"" + message + "\"}");
   }
 
   @Test

@@ -1,0 +1,77 @@
+package io.moraine.server.api.prom;
+
+import com.linecorp.armeria.common.HttpMethod;
+import io.moraine.core.time.Clock;
+import io.moraine.promql.engine.Engine;
+import io.moraine.server.http.HttpServer;
+import io.moraine.server.store.StorageHandle;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+/**
+ * The query side of Prometheus' HTTP API v1, registered on the server's {@link HttpServer}. Every
+ * endpoint runs on its own virtual thread, so that queries waiting for a slot hold no platform
+ * thread. Thread-safe.
+ */
+public final class PromApi {
+  private static final String PREFIX = "/api/v1";
+  private static final Set<HttpMethod> GET = Set.of(HttpMethod.GET);
+  private static final Set<HttpMethod> GET_POST = Set.of(HttpMethod.GET, HttpMethod.POST);
+
+  /**
+   * How long writing an answer may take beyond the query timeout before the exchange is cut off (a
+   * client that stops reading must not hold a query's result forever).
+   */
+  private static final Duration WRITE_ALLOWANCE = Duration.ofMinutes(5);
+
+  private final QueryEndpoints query;
+  private final SeriesEndpoints series;
+  private final StatusEndpoints status;
+  private final Executor executor;
+  private final Duration requestTimeout;
+
+  /**
+   * @param store the server's store; endpoints that need it answer 503 {@code unavailable} until it
+   *     is open
+   * @param clock the time of an instant query without {@code time}
+   */
+  public PromApi(
+      StorageHandle store,
+      Engine engine,
+      QueryLimits limits,
+      Clock clock,
+      MetricMetadataRegistry metadata,
+      ServerInfo info) {
+    Objects.requireNonNull(store, "store");
+    QueryRunner runner = new QueryRunner(limits, clock);
+    this.query = new QueryEndpoints(store::storage, engine, runner, clock);
+    this.series = new SeriesEndpoints(store::storage);
+    this.status = new StatusEndpoints(info, metadata, store::storage);
+    this.executor =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-", 0).factory());
+    this.requestTimeout = Duration.ofMillis(limits.timeoutMillis()).plus(WRITE_ALLOWANCE);
+  }
+
+  /** Adds the API's routes. */
+  public HttpServer.Builder register(HttpServer.Builder b) {
+    route(b, "/query", GET_POST, query::query);
+    route(b, "/query_range", GET_POST, query::queryRange);
+    route(b, "/format_query", GET_POST, query::formatQuery);
+    route(b, "/series", GET_POST, series::series);
+    route(b, "/labels", GET_POST, series::labelNames);
+    route(b, "/label/{name}/values", GET, series::labelValues);
+    route(b, "/metadata", GET, status::metadata);
+    route(b, "/status/buildinfo", GET, status::buildInfo);
+    route(b, "/status/runtimeinfo", GET, status::runtimeInfo);
+    route(b, "/status/flags", GET, status::flags);
+    route(b, "/status/tsdb", GET, status::tsdb);
+    return b;
+  }
+
+  private void route(HttpServer.Builder b, String path, Set<HttpMethod> methods, Endpoint e) {
+    b.service(PREFIX + path, new ApiService(methods, e, executor, requestTimeout));
+  }
+}

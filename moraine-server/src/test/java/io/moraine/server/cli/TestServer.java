@@ -1,0 +1,80 @@
+package io.moraine.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moraine.core.labels.Labels;
+import io.moraine.core.storage.Appender;
+import io.moraine.server.backfill.ImportResult;
+import io.moraine.server.store.InMemoryStorage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code moraine server} run in-process on an ephemeral port over an in-memory store, ready when
+ * {@link #start} returns; {@link #close} stops it as SIGTERM would.
+ */
+final class TestServer implements AutoCloseable {
+  final InMemoryStorage store = new InMemoryStorage();
+  private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
+  private final AtomicReference<ServerRuntime> runtime = new AtomicReference<>();
+  private final StringWriter err = new StringWriter();
+  private final CompletableFuture<Integer> exit;
+
+  private TestServer(String... flags) {
+    Main main =
+        new Main(
+            new Engines((s, r) -> store, (f, d, p) -> new ImportResult(0, 0, 0, 0, 0)),
+            hooks::add,
+            runtime::set,
+            () -> false);
+    String[] args = new String[flags.length + 2];
+    args[0] = "server";
+    args[1] = "--listen=127.0.0.1:0";
+    System.arraycopy(flags, 0, args, 2, flags.length);
+    exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                main.execute(
+                    new PrintWriter(new StringWriter()), new PrintWriter(err, true), args));
+  }
+
+  static TestServer start(String... flags) throws InterruptedException {
+    TestServer s = new TestServer(flags);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while ((s.runtime.get() == null || !s.runtime.get().isReady())
+        && !s.exit.isDone()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(s.runtime.get()).as("server started; stderr: %s", s.err).isNotNull();
+    assertThat(s.runtime.get().isReady()).as("store open; stderr: %s", s.err).isTrue();
+    return s;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + runtime.get().httpAddress().getPort();
+  }
+
+  int port() {
+    return runtime.get().httpAddress().getPort();
+  }
+
+  void append(long t, double v, String... labels) {
+    Appender a = store.appender();
+    a.append(Labels.of(labels), t, v);
+    a.commit();
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (Runnable h : hooks) {
+      h.run();
+    }
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+  }
+}
