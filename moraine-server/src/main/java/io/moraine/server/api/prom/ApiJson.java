@@ -68,6 +68,11 @@ final class ApiJson {
     if (v == 0) {
       return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
     }
+    String j = Double.toString(v);
+    if (j.indexOf('E') < 0) {
+      // Plain already (1e-3 <= |v| < 1e7) with the shortest digits: the common case, cheaply.
+      return j.endsWith(".0") ? j.substring(0, j.length() - 2) : j;
+    }
     return shortest(v).toPlainString();
   }
 

@@ -66,14 +66,20 @@ final class ApiService implements HttpService {
     return res;
   }
 
+  /**
+   * Writes the body and ends it. On any failure the response is aborted rather than ended, so a
+   * client never takes a cut-off answer for a whole one (the generator is not closed then, as
+   * closing would complete the JSON).
+   */
   private static void stream(ServiceRequestContext ctx, HttpResponseWriter res, JsonData data) {
-    try (ChunkedOutput out = new ChunkedOutput(res);
-        JsonGenerator g = ApiJson.FACTORY.createGenerator(out)) {
+    try {
+      JsonGenerator g = ApiJson.FACTORY.createGenerator(new ChunkedOutput(res));
       g.writeStartObject();
       g.writeStringField("status", "success");
       g.writeFieldName("data");
       data.write(g);
       g.writeEndObject();
+      g.close(); // flushes and closes the ChunkedOutput, which ends the body
     } catch (IOException e) {
       LOG.atDebug()
           .addKeyValue("path", ctx.path())
