@@ -32,6 +32,7 @@ public class PromqlParseBenchmark {
         + " group_left (nodename) node_uname_info)",
     "1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes"
   })
+  @SuppressWarnings("NullAway.Init") // set by JMH
   public String query;
 
   @Benchmark
