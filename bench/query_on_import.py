@@ -92,6 +92,31 @@ def main():
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     json.dump(results, open(a.out, "w"), indent=1)
     print_table(results)
+    print()
+    print(markdown(results))
+
+
+def markdown(results):
+    """The docs/benchmarks.md table: median / p90 ms per system, and Moraine's median against the
+    faster peer's."""
+    systems = list(results["systems"])
+    peers = [s for s in systems if s != "moraine"]
+    ids = [q["id"] for q in results["systems"][systems[0]]["queries"]]
+    head = "| query | " + " | ".join("%s median / p90 ms" % s for s in systems)
+    head += " | Moraine / faster peer |" if "moraine" in systems and peers else " |"
+    lines = [head, "|---" * (head.count("|") - 1) + "|"]
+    for qid in ids:
+        get = {s: next(x for x in results["systems"][s]["queries"] if x["id"] == qid) for s in systems}
+        cells = ["%s / %s (%s series)" % (get[s]["median_ms"], get[s]["p90_ms"], get[s]["series"]) for s in systems]
+        line = "| %s | %s |" % (qid, " | ".join(cells))
+        if "moraine" in systems and peers:
+            best = min(get[p]["median_ms"] for p in peers if get[p]["median_ms"] is not None)
+            line += " %.2fx |" % (get["moraine"]["median_ms"] / best)
+        lines.append(line)
+    mem = ["peak RSS (VmHWM) after queries, MiB"] + [
+        "%.1f" % (results["systems"][s]["mem_after"]["VmHWM"] / 2 ** 20) for s in systems]
+    lines.append("| " + " | ".join(mem) + (" | |" if "moraine" in systems and peers else " |"))
+    return "\n".join(lines)
 
 
 def print_table(results):
