@@ -17,6 +17,7 @@ before the queries and the peak RSS (VmHWM) after them.
 """
 import argparse
 import json
+import math
 import os
 import shutil
 import sys
@@ -61,6 +62,50 @@ def load(system, data_dir, ds, port, env):
     return pid
 
 
+def answers(port, end, window_s, step=15):
+    """Each query's result once more, as {query id: {labels: [[t, value], ...]}}, to compare."""
+    end = (end // step) * step
+    api = C.Api(port)
+    out = {}
+    for qid, kind, q, _ in QB.QUERIES:
+        if kind == "range":
+            params = {"query": q, "start": "%d" % (end - window_s), "end": "%d" % end, "step": "%d" % step}
+            js = json.loads(api.get("/api/v1/query_range", params)[1])
+        else:
+            js = json.loads(api.get("/api/v1/query", {"query": q, "time": "%d" % end})[1])
+        series = {}
+        for r in js.get("data", {}).get("result", []):
+            key = json.dumps(r["metric"], sort_keys=True)
+            series[key] = r.get("values") or [r["value"]]
+        out[qid] = series
+    api.close()
+    return out
+
+
+def compare(results, a, b, rel=1e-9):
+    """Lines naming where system b's answers differ from system a's (series sets, then values)."""
+    lines = []
+    for qid, sa in results["systems"][a]["answers"].items():
+        sb = results["systems"][b]["answers"].get(qid, {})
+        if set(sa) != set(sb):
+            lines.append("%s: series differ (%d vs %d; only in %s: %s)" % (
+                qid, len(sa), len(sb), a, sorted(set(sa) - set(sb))[:2]))
+            continue
+        worst = 0.0
+        for k, pa in sa.items():
+            pb = sb[k]
+            if [p[0] for p in pa] != [p[0] for p in pb]:
+                lines.append("%s: timestamps differ for %s" % (qid, k))
+                break
+            for (_, va), (_, vb) in zip(pa, pb):
+                x, y = float(va), float(vb)
+                if x != y and not (math.isnan(x) and math.isnan(y)):
+                    worst = max(worst, abs(x - y) / max(abs(x), abs(y)))
+        lines.append("%s: %d series, largest relative difference %.3g%s" % (
+            qid, len(sa), worst, "" if worst <= rel else "  ABOVE %g" % rel))
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--systems", nargs="+", default=["moraine", "prometheus", "victoriametrics"])
@@ -86,7 +131,8 @@ def main():
             rss_before = C.proc_mem(pid)
             rows = QB.run_queries(a.port, end, a.window_s, reps=a.reps, verbose=True)["results"]
             mem = C.proc_mem(pid)
-            results["systems"][system] = {"queries": rows, "rss_before": rss_before, "mem_after": mem}
+            results["systems"][system] = {"queries": rows, "rss_before": rss_before, "mem_after": mem,
+                                          "answers": answers(a.port, end, a.window_s)}
         finally:
             C.stop_pid(pid)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
@@ -94,6 +140,10 @@ def main():
     print_table(results)
     print()
     print(markdown(results))
+    if "moraine" in results["systems"]:
+        for peer in [s for s in results["systems"] if s != "moraine"]:
+            print("\nMoraine against %s:" % peer)
+            print("\n".join(compare(results, peer, "moraine")))
 
 
 def markdown(results):
