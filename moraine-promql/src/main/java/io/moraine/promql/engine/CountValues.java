@@ -2,6 +2,7 @@ package io.moraine.promql.engine;
 
 import io.moraine.core.labels.LabelValidation;
 import io.moraine.core.labels.Labels;
+import io.moraine.promql.parser.GoText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -76,25 +76,69 @@ final class RangeSources {
     return new EvalResult.Matrix(out);
   }
 
+  /** The current series' points and the per-step windows, shared by both sources. */
+  private abstract static class Buffered implements RangeSource {
+    final long[] ends;
+    final long rangeMillis;
+    Labels labels = Labels.EMPTY;
+    long[] ts = new long[0];
+    double[] vs = new double[0];
+    int size;
+
+    Buffered(long[] ends, long rangeMillis) {
+      this.ends = ends;
+      this.rangeMillis = rangeMillis;
+    }
+
+    @Override
+    public Labels labels() {
+      return labels;
+    }
+
+    @Override
+    public long[] ts() {
+      return ts;
+    }
+
+    @Override
+    public double[] vs() {
+      return vs;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public long windowEnd(int step) {
+      return ends[step];
+    }
+
+    @Override
+    public long rangeMillis() {
+      return rangeMillis;
+    }
+  }
+
   /** Raw samples of each selected series over the union of all windows, staleness markers out. */
-  private static final class SelectorSource implements RangeSource {
+  private static final class SelectorSource extends Buffered {
     private final Evaluation ev;
     private final MatrixSelector ms;
-    private final long[] ends;
     private final SeriesSet set;
     private final long mint;
     private final long maxt;
     private @Nullable SampleIterator it;
-    private Labels labels = Labels.EMPTY;
-    private long[] ts = new long[64];
-    private double[] vs = new double[64];
-    private int size;
 
     SelectorSource(Evaluation ev, MatrixSelector ms, Steps steps) {
+      super(
+          Selectors.targets(ev, ms.selector().at(), ms.selector().offsetMillis(), steps),
+          ms.rangeMillis());
       this.ev = ev;
       this.ms = ms;
+      this.ts = new long[64];
+      this.vs = new double[64];
       VectorSelector vs = ms.selector();
-      this.ends = Selectors.targets(ev, vs.at(), vs.offsetMillis(), steps);
       this.mint = Selectors.min(ends) - ms.rangeMillis();
       this.maxt = Selectors.max(ends);
       this.set = Selectors.select(ev, vs.matchers(), mint, maxt);
@@ -137,58 +181,21 @@ final class RangeSources {
     }
 
     @Override
-    public Labels labels() {
-      return labels;
-    }
-
-    @Override
-    public long[] ts() {
-      return ts;
-    }
-
-    @Override
-    public double[] vs() {
-      return vs;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public long windowEnd(int step) {
-      return ends[step];
-    }
-
-    @Override
-    public long rangeMillis() {
-      return ms.rangeMillis();
-    }
-
-    @Override
     public VectorSelector selector() {
       return ms.selector();
     }
   }
 
   /** The rows of an evaluated subquery as point arrays. */
-  private static final class SubquerySource implements RangeSource {
+  private static final class SubquerySource extends Buffered {
     private final List<Row> rows;
     private final @Nullable Steps inner;
-    private final long[] ends;
-    private final long rangeMillis;
     private int next;
-    private Labels labels = Labels.EMPTY;
-    private long[] ts = new long[0];
-    private double[] vs = new double[0];
-    private int size;
 
     SubquerySource(List<Row> rows, @Nullable Steps inner, long[] ends, long rangeMillis) {
+      super(ends, rangeMillis);
       this.rows = rows;
       this.inner = inner;
-      this.ends = ends;
-      this.rangeMillis = rangeMillis;
     }
 
     @Override
@@ -210,36 +217,6 @@ final class RangeSources {
       }
       labels = row.labels;
       return true;
-    }
-
-    @Override
-    public Labels labels() {
-      return labels;
-    }
-
-    @Override
-    public long[] ts() {
-      return ts;
-    }
-
-    @Override
-    public double[] vs() {
-      return vs;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public long windowEnd(int step) {
-      return ends[step];
-    }
-
-    @Override
-    public long rangeMillis() {
-      return rangeMillis;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.moraine.promql.engine;
 
+import io.moraine.promql.parser.GoText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +75,8 @@ final class TopK {
 
   static long toInt64(double f) {
     if (!(f <= MAX_INT64 && f >= MIN_INT64)) {
-      throw new QueryException.Execution("Scalar value " + GoText.goValue(f) + " overflows int64");
+      throw new QueryException.Execution(
+          "Scalar value " + GoText.formatFloat(f) + " overflows int64");
     }
     return (long) f;
   }

@@ -4,6 +4,7 @@ import io.moraine.core.labels.Labels;
 import io.moraine.promql.ast.BinaryOp;
 import io.moraine.promql.ast.VectorMatching;
 import io.moraine.promql.ast.VectorMatching.Cardinality;
+import io.moraine.promql.parser.GoText;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.moraine.promql.parser;
 
 import io.moraine.core.exposition.FloatFormat;
+import io.moraine.core.labels.Labels;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,15 +10,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * The bits of Go's {@code fmt} and {@code strconv} that Prometheus's parser messages and printer
  * show: {@code %q} of strings and runes, {@code %#U}, {@code %v} and {@code %f} of floats, and
- * PromQL's string unquoting. Stateless.
+ * PromQL's string unquoting; also the renderings of evaluation messages and {@code count_values}
+ * labels, so that ours read byte for byte as Prometheus's. Stateless.
  */
-final class GoText {
+public final class GoText {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private GoText() {}
 
   /** Go's {@code strconv.Quote}: double quotes, Go escapes for what is not printable. */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2);
     appendQuoted(sb, s, '"');
     return sb.toString();
@@ -129,9 +131,45 @@ final class GoText {
   }
 
   /**
+   * A label set as Go's {@code labels.Labels.String()}: {@code {__name__="up", job="x"}}, every
+   * label in order, {@code __name__} included, values quoted as {@link #quote}.
+   */
+  public static String labels(Labels labels) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < labels.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(labels.name(i)).append('=');
+      appendQuoted(sb, labels.value(i), '"');
+    }
+    return sb.append('}').toString();
+  }
+
+  /**
+   * Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}: the shortest digits that round-trip, never in
+   * exponent form; {@code NaN}, {@code +Inf}, {@code -Inf}, {@code -0} as Go writes them.
+   */
+  public static String plainFloat(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    if (v == 0) {
+      return 1 / v < 0 ? "-0" : "0";
+    }
+    // Double.toString gives the shortest round-tripping digits (JDK 19+), as Go's shortest mode.
+    String digits =
+        new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros().toPlainString();
+    return v < 0 ? "-" + digits : digits;
+  }
+
+  /**
    * Go's {@code %v} of a float64: {@code 1}, {@code 0.5}, {@code 1e+06}, {@code +Inf}, {@code NaN}.
    */
-  static String formatFloat(double v) {
+  public static String formatFloat(double v) {
     if (Double.isNaN(v)) {
       return "NaN";
     }

@@ -3,6 +3,7 @@ package io.moraine.promql.script;
 import io.moraine.core.storage.Queryable;
 import io.moraine.promql.ast.Expr;
 import io.moraine.promql.engine.QueryException;
+import io.moraine.promql.parser.GoText;
 import io.moraine.promql.parser.ParseException;
 import io.moraine.promql.script.AtModifierVariants.Variant;
 import io.moraine.promql.script.Command.Eval;
@@ -158,13 +159,13 @@ final class EvalExecutor {
   }
 
   private static String seconds(@Nullable Long millis) {
-    return millis == null ? "-" : GoNumbers.format(millis / 1000.0) + "s";
+    return millis == null ? "-" : GoText.formatFloat(millis / 1000.0) + "s";
   }
 
   private static String describe(QueryValue v) {
     return switch (v) {
       case InstantVector iv -> "vector " + ResultCheck.describe(iv.samples());
-      case Scalar s -> "scalar " + GoNumbers.format(s.v());
+      case Scalar s -> "scalar " + GoText.formatFloat(s.v());
       case RangeMatrix m -> "a matrix of " + m.series().size() + " series";
       case StringValue s -> "string \"" + s.v() + "\"";
     };

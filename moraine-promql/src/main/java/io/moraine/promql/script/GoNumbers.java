@@ -1,6 +1,5 @@
 package io.moraine.promql.script;
 
-import io.moraine.core.exposition.FloatFormat;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
@@ -25,20 +24,6 @@ final class GoNumbers {
   static OptionalDouble parse(String s) {
     OptionalDouble i = parseInt(s);
     return i.isPresent() ? i : parseFloat(s);
-  }
-
-  /** Go's {@code %v} rendering of a value, for messages. */
-  static String format(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "+Inf" : "-Inf";
-    }
-    if (v == 0) {
-      return 1 / v < 0 ? "-0" : "0";
-    }
-    return FloatFormat.shortest(v, 21);
   }
 
   private static OptionalDouble parseInt(String s) {

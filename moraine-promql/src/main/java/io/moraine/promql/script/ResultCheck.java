@@ -1,6 +1,7 @@
 package io.moraine.promql.script;
 
 import io.moraine.core.labels.Labels;
+import io.moraine.promql.parser.GoText;
 import io.moraine.promql.script.Command.Expected;
 import io.moraine.promql.script.Command.ExpectedSeries;
 import io.moraine.promql.script.Command.Window;
@@ -77,7 +78,7 @@ final class ResultCheck {
       }
       case Scalar s ->
           exp.string() != null || exp.matrix() != null
-              ? "expected " + expectedKind(exp) + " but got scalar " + GoNumbers.format(s.v())
+              ? "expected " + expectedKind(exp) + " but got scalar " + GoText.formatFloat(s.v())
               : scalar(exp, s.v());
       case InstantVector v ->
           exp.string() != null || exp.matrix() != null
@@ -90,18 +91,18 @@ final class ResultCheck {
   static @Nullable String scalar(Expected exp, double v) {
     Double want = exp.scalar();
     if (want == null) {
-      return "expected " + expectedKind(exp) + " but got scalar " + GoNumbers.format(v);
+      return "expected " + expectedKind(exp) + " but got scalar " + GoText.formatFloat(v);
     }
     return almostEqual(want, v)
         ? null
-        : "expected scalar " + GoNumbers.format(want) + " but got " + GoNumbers.format(v);
+        : "expected scalar " + GoText.formatFloat(want) + " but got " + GoText.formatFloat(v);
   }
 
   /** Checks an instant vector; {@code ordered} also checks each series' position. */
   static @Nullable String vector(Expected exp, List<Sample> samples, boolean ordered) {
     if (exp.scalar() != null) {
       return "expected scalar "
-          + GoNumbers.format(exp.scalar())
+          + GoText.formatFloat(exp.scalar())
           + " but got vector "
           + describe(samples);
     }
@@ -126,7 +127,7 @@ final class ResultCheck {
       double want = e.values().getFirst().value();
       if (!almostEqual(want, s.v())) {
         return "expected %s for %s but got %s"
-            .formatted(GoNumbers.format(want), s.labels(), GoNumbers.format(s.v()));
+            .formatted(GoText.formatFloat(want), s.labels(), GoText.formatFloat(s.v()));
       }
     }
     for (ExpectedSeries e : exp.series()) {
@@ -144,7 +145,7 @@ final class ResultCheck {
       return "expected an ordered result, but the query returned a matrix";
     }
     if (exp.scalar() != null) {
-      return "expected scalar " + GoNumbers.format(exp.scalar()) + " but got " + describe(m);
+      return "expected scalar " + GoText.formatFloat(exp.scalar()) + " but got " + describe(m);
     }
     List<SeriesPoints> series = m.series();
     for (int i = 1; i < series.size(); i++) {
@@ -198,7 +199,7 @@ final class ResultCheck {
       }
       if (!almostEqual(vs[k], s.vs()[k])) {
         return "expected %s at t=%d for %s but got %s"
-            .formatted(GoNumbers.format(vs[k]), ts[k], e.labels(), GoNumbers.format(s.vs()[k]));
+            .formatted(GoText.formatFloat(vs[k]), ts[k], e.labels(), GoText.formatFloat(s.vs()[k]));
       }
     }
     return null;
@@ -220,7 +221,7 @@ final class ResultCheck {
       return "a range vector";
     }
     if (exp.scalar() != null) {
-      return "scalar " + GoNumbers.format(exp.scalar());
+      return "scalar " + GoText.formatFloat(exp.scalar());
     }
     return exp.series().isEmpty() ? "an empty vector" : "a vector";
   }
@@ -230,7 +231,10 @@ final class ResultCheck {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < samples.size() && i < SHOWN; i++) {
       Sample s = samples.get(i);
-      sb.append(i == 0 ? "" : ", ").append(s.labels()).append(' ').append(GoNumbers.format(s.v()));
+      sb.append(i == 0 ? "" : ", ")
+          .append(s.labels())
+          .append(' ')
+          .append(GoText.formatFloat(s.v()));
     }
     return more(sb, samples.size()).append(']').toString();
   }
@@ -247,7 +251,7 @@ final class ResultCheck {
     StringBuilder sb = new StringBuilder().append(s.labels()).append(" [");
     for (int i = 0; i < s.size() && i < SHOWN; i++) {
       sb.append(i == 0 ? "" : " ")
-          .append(GoNumbers.format(s.vs()[i]))
+          .append(GoText.formatFloat(s.vs()[i]))
           .append('@')
           .append(s.ts()[i]);
     }

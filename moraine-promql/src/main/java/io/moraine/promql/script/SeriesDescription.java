@@ -1,6 +1,7 @@
 package io.moraine.promql.script;
 
 import io.moraine.core.labels.Labels;
+import io.moraine.promql.parser.GoText;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ record SeriesDescription(Labels labels, List<SequenceValue> values) {
 
     @Override
     public String toString() {
-      return omitted ? "_" : GoNumbers.format(value);
+      return omitted ? "_" : GoText.formatFloat(value);
     }
   }
 }

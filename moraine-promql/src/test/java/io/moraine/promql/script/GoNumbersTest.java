@@ -50,21 +50,4 @@ class GoNumbersTest {
   void rejects(String in) {
     assertThat(GoNumbers.parse(in)).isEmpty();
   }
-
-  @ParameterizedTest
-  @CsvSource({
-    "1, 1",
-    "-2.5, -2.5",
-    "1000000, 1000000",
-    "1e21, 1e+21",
-    "0.0001, 0.0001",
-    "0.00001, 1e-05",
-    "NaN, NaN",
-    "Infinity, +Inf",
-    "-Infinity, -Inf",
-    "0, 0",
-  })
-  void formats(double v, String expected) {
-    assertThat(GoNumbers.format(v)).isEqualTo(expected);
-  }
 }

@@ -1,11 +1,11 @@
-package io.moraine.promql.engine;
+package io.moraine.promql.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moraine.core.labels.Labels;
 import org.junit.jupiter.api.Test;
 
-class GoTextTest {
+class GoTextRenderingTest {
   @Test
   void labelsReadAsGoPrintsThem() {
     assertThat(GoText.labels(Labels.of("__name__", "up", "job", "a\"b\\c", "z", "x\ny")))
@@ -33,11 +33,11 @@ class GoTextTest {
 
   @Test
   void goValueIsPercentV() {
-    assertThat(GoText.goValue(1e20)).isEqualTo("1e+20");
-    assertThat(GoText.goValue(123456.0)).isEqualTo("123456");
-    assertThat(GoText.goValue(1234567.0)).isEqualTo("1.234567e+06");
-    assertThat(GoText.goValue(0.0001)).isEqualTo("0.0001");
-    assertThat(GoText.goValue(0.00001)).isEqualTo("1e-05");
-    assertThat(GoText.goValue(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
+    assertThat(GoText.formatFloat(1e20)).isEqualTo("1e+20");
+    assertThat(GoText.formatFloat(123456.0)).isEqualTo("123456");
+    assertThat(GoText.formatFloat(1234567.0)).isEqualTo("1.234567e+06");
+    assertThat(GoText.formatFloat(0.0001)).isEqualTo("0.0001");
+    assertThat(GoText.formatFloat(0.00001)).isEqualTo("1e-05");
+    assertThat(GoText.formatFloat(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
   }
 }
