@@ -71,15 +71,16 @@ final class SeriesEndpoints {
     List<Matcher[]> sets = optionalSelectors(p);
     List<String> names;
     try (Querier q = store.get().querier(start, end)) {
+      // Sorted by UTF-8 bytes, as Prometheus answers.
+      TreeSet<String> union = new TreeSet<>(Labels::compareUtf8);
       if (sets.isEmpty()) {
-        names = q.labelNames();
+        union.addAll(q.labelNames());
       } else {
-        TreeSet<String> union = new TreeSet<>();
         for (Matcher[] set : sets) {
           union.addAll(q.labelNames(set));
         }
-        names = List.copyOf(union);
       }
+      names = List.copyOf(union);
     }
     return g -> writeStrings(g, names);
   }
@@ -94,7 +95,7 @@ final class SeriesEndpoints {
     long start = ParamErrors.optionalTime(p, "start", PromTimes.MIN_TIME_MILLIS);
     long end = ParamErrors.optionalTime(p, "end", PromTimes.MAX_TIME_MILLIS);
     List<Matcher[]> sets = optionalSelectors(p);
-    TreeSet<String> values = new TreeSet<>();
+    TreeSet<String> values = new TreeSet<>(Labels::compareUtf8); // UTF-8 byte order, as Go's
     try (Querier q = store.get().querier(start, end)) {
       if (sets.isEmpty()) {
         values.addAll(q.labelValues(name));
