@@ -153,12 +153,70 @@ public final class BlockIndexReader implements IndexReader {
 
   @Override
   public Labels labels(int seriesId) {
-    return toLabels(seek(seriesId, null));
+    return new GroupCursor().next(seriesId, null);
   }
 
   @Override
   public Labels series(int seriesId, ChunkMetas chunksInto) {
-    return toLabels(seek(seriesId, chunksInto));
+    return new GroupCursor().next(seriesId, chunksInto);
+  }
+
+  @Override
+  public int chunks(int seriesId, ChunkMetas into) {
+    new GroupCursor().move(seriesId, into);
+    return into.size();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Decodes each restart group at most once for ids that ascend, instead of decoding from the
+   * group's start for every id as {@link #labels} and {@link #chunks} do.
+   */
+  @Override
+  public SeriesCursor seriesCursor() {
+    return new GroupCursor();
+  }
+
+  /**
+   * The decoding position in the series section: the last entry decoded and the group state after
+   * it. Belongs to one caller; the reader itself keeps no position, so it stays shareable.
+   */
+  private final class GroupCursor implements SeriesCursor {
+    private final Cursor c = new Cursor(file, "series", seg, seriesPayload, seriesEnd);
+    private final SeriesDecoder d = new SeriesDecoder(valueCounts);
+
+    /** The id of the entry just decoded (the cursor stands after it); -1 before the first. */
+    private int at = -1;
+
+    @Override
+    public Labels next(int seriesId, @Nullable ChunkMetas chunksInto) {
+      move(seriesId, chunksInto);
+      return toLabels(d);
+    }
+
+    /**
+     * Decodes up to and including {@code seriesId}, from its group's start unless already in it.
+     */
+    void move(int seriesId, @Nullable ChunkMetas chunks) {
+      if (seriesId < 0 || seriesId >= numSeries) {
+        throw new IllegalArgumentException(
+            "series id " + seriesId + " not in index " + file + " of " + numSeries + " series");
+      }
+      if (seriesId <= at) {
+        throw new IllegalArgumentException("series id " + seriesId + " not after " + at);
+      }
+      int group = seriesId / interval;
+      int first = group * interval;
+      if (at < first) {
+        c.position(seriesPayload + Cursor.u32At(seg, groupOffsets + group * 4L));
+        at = first - 1;
+      }
+      while (at < seriesId) {
+        at++;
+        d.next(c, at == first, at == seriesId ? chunks : null);
+      }
+    }
   }
 
   private Labels toLabels(SeriesDecoder d) {
@@ -172,30 +230,6 @@ public final class BlockIndexReader implements IndexReader {
     } catch (IllegalArgumentException e) {
       throw new CorruptionException(file, seriesPayload, "series section: " + e.getMessage());
     }
-  }
-
-  @Override
-  public int chunks(int seriesId, ChunkMetas into) {
-    seek(seriesId, into);
-    return into.size();
-  }
-
-  /** Decodes from the series' restart group up to the series itself. */
-  private SeriesDecoder seek(int seriesId, @Nullable ChunkMetas chunks) {
-    if (seriesId < 0 || seriesId >= numSeries) {
-      throw new IllegalArgumentException(
-          "series id " + seriesId + " not in index " + file + " of " + numSeries + " series");
-    }
-    int group = seriesId / interval;
-    long off = Cursor.u32At(seg, groupOffsets + group * 4L);
-    Cursor c = new Cursor(file, "series", seg, seriesPayload, seriesEnd);
-    c.position(seriesPayload + off);
-    SeriesDecoder d = new SeriesDecoder(valueCounts);
-    int first = group * interval;
-    for (int id = first; id <= seriesId; id++) {
-      d.next(c, id == first, id == seriesId ? chunks : null);
-    }
-    return d;
   }
 
   @Override

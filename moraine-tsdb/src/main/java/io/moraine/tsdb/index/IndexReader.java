@@ -2,6 +2,7 @@ package io.moraine.tsdb.index;
 
 import io.moraine.core.labels.Labels;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -66,6 +67,33 @@ public interface IndexReader extends AutoCloseable {
   default Labels series(int seriesId, ChunkMetas chunksInto) {
     chunks(seriesId, chunksInto);
     return labels(seriesId);
+  }
+
+  /**
+   * A cursor that reads series in ascending id order in one pass ({@link SeriesCursor}), for
+   * callers that read many series, such as a select. The default reads each series through {@link
+   * #labels} and {@link #chunks}; a block overrides it to decode its series section only once.
+   *
+   * <p>The returned cursor belongs to the caller and holds all reading state, so this reader stays
+   * safe to share; each thread takes its own cursor.
+   */
+  default SeriesCursor seriesCursor() {
+    return new SeriesCursor() {
+      private int last = -1;
+
+      @Override
+      public Labels next(int seriesId, @Nullable ChunkMetas chunksInto) {
+        if (seriesId <= last) {
+          throw new IllegalArgumentException(
+              "series id " + seriesId + " not after the previous " + last);
+        }
+        last = seriesId;
+        if (chunksInto != null) {
+          chunks(seriesId, chunksInto);
+        }
+        return labels(seriesId);
+      }
+    };
   }
 
   /** Releases the index; no method may be called afterwards, by any thread. */

@@ -7,11 +7,10 @@ import io.moraine.core.storage.SampleIterator;
 import io.moraine.core.storage.SelectHints;
 import io.moraine.core.storage.Series;
 import io.moraine.core.storage.SeriesSet;
-import io.moraine.tsdb.index.ChunkMetas;
 import io.moraine.tsdb.index.IndexReader;
 import io.moraine.tsdb.index.PostingsForMatchers;
+import io.moraine.tsdb.index.SeriesCursor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -39,113 +38,83 @@ public final class BlockQuerier implements Querier {
     RoaringBitmap ids = PostingsForMatchers.select(ix, matchers);
     long lo = Math.max(mint, hints.startMillis());
     long hi = Math.min(maxt, hints.endMillis());
-    int[] order = ids.toArray();
-    Labels[] labels = new Labels[order.length];
-    int n = 0;
-    for (int id : order) {
-      Labels l = labelsOrNull(ix, id);
-      if (l != null) {
-        order[n] = id;
-        labels[n] = l;
-        n++;
-      }
-    }
+    SelectedSeries selected = SelectedSeries.read(ix, ids, lo, hi);
     if (sorted && !ix.sortedIds()) {
-      Integer[] idx = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        idx[i] = i;
-      }
-      Labels[] ls = labels;
-      Arrays.sort(idx, (a, b) -> ls[a].compareTo(ls[b]));
-      int[] o2 = new int[n];
-      Labels[] l2 = new Labels[n];
-      for (int i = 0; i < n; i++) {
-        o2[i] = order[idx[i]];
-        l2[i] = labels[idx[i]];
-      }
-      order = o2;
-      labels = l2;
+      selected.sortByLabels();
     }
-    return new ChunkSeriesSet(ix, order, labels, n, lo, hi);
+    return new ChunkSeriesSet(selected, lo, hi, reader.chunks());
   }
 
-  private static @Nullable Labels labelsOrNull(IndexReader ix, int id) {
+  private static @Nullable Labels labelsOrNull(SeriesCursor series, int id) {
     try {
-      return ix.labels(id);
+      return series.next(id, null);
     } catch (IllegalArgumentException e) {
       return null; // removed from the head since the postings were read
     }
   }
 
-  /** Series with at least one chunk overlapping the range, in the given order. */
-  private final class ChunkSeriesSet implements SeriesSet {
-    private final IndexReader ix;
-    private final int[] ids;
-    private final Labels[] labels;
-    private final int n;
+  /** The selected series, each with its chunks overlapping the range, in the selected order. */
+  private static final class ChunkSeriesSet implements SeriesSet {
+    private final SelectedSeries s;
     private final long lo;
     private final long hi;
-    private final ChunkMetas metas = new ChunkMetas();
+    private final ChunkSource source;
     private int pos = -1;
     private @Nullable Series current;
 
-    ChunkSeriesSet(IndexReader ix, int[] ids, Labels[] labels, int n, long lo, long hi) {
-      this.ix = ix;
-      this.ids = ids;
-      this.labels = labels;
-      this.n = n;
+    ChunkSeriesSet(SelectedSeries s, long lo, long hi, ChunkSource source) {
+      this.s = s;
       this.lo = lo;
       this.hi = hi;
+      this.source = source;
     }
 
     @Override
     public boolean next() {
-      while (++pos < n) {
-        int id = ids[pos];
-        try {
-          ix.chunks(id, metas);
-        } catch (IllegalArgumentException e) {
-          continue;
-        }
-        int k = 0;
-        long[] triples = new long[metas.size() * 3];
-        for (int i = 0; i < metas.size(); i++) {
-          if (metas.maxt(i) >= lo && metas.mint(i) <= hi) {
-            triples[k * 3] = metas.ref(i);
-            triples[k * 3 + 1] = metas.mint(i);
-            triples[k * 3 + 2] = metas.maxt(i);
-            k++;
-          }
-        }
-        if (k == 0) {
-          continue;
-        }
-        current = new StoredSeries(labels[pos], id, triples, k, lo, hi, reader.chunks());
+      if (++pos < s.size) {
+        current =
+            new StoredSeries(
+                s.labels[pos],
+                s.ids[pos],
+                s.triples,
+                s.chunkFrom[pos],
+                s.chunkCount[pos],
+                lo,
+                hi,
+                source);
         return true;
       }
+      pos = s.size;
       current = null;
       return false;
     }
 
     @Override
     public Series at() {
-      Series s = current;
-      if (s == null) {
+      Series cur = current;
+      if (cur == null) {
         throw new IllegalStateException("BUG: at() without a successful next()");
       }
-      return s;
+      return cur;
     }
   }
 
-  /** One series of this querier. */
+  /** One series of this querier: its chunks are {@code count} triples from triple {@code from}. */
   private record StoredSeries(
-      Labels labels, int id, long[] triples, int count, long lo, long hi, ChunkSource source)
+      Labels labels,
+      int id,
+      long[] triples,
+      int from,
+      int count,
+      long lo,
+      long hi,
+      ChunkSource source)
       implements Series {
     @Override
     public SampleIterator iterator(@Nullable SampleIterator reuse) {
       ChunkedSeriesIterator it =
           reuse instanceof ChunkedSeriesIterator c ? c : new ChunkedSeriesIterator(source);
-      it.reset(source, id, triples, count, lo, hi);
+      it.reset(source, id, triples, from, count, lo, hi);
       return it;
     }
   }
@@ -184,8 +153,9 @@ public final class BlockQuerier implements Querier {
     }
     TreeSet<String> out = new TreeSet<>();
     PeekableIntIterator it = labelPostings(ix, matchers).getIntIterator();
+    SeriesCursor series = ix.seriesCursor();
     while (it.hasNext()) {
-      Labels l = labelsOrNull(ix, it.next());
+      Labels l = labelsOrNull(series, it.next());
       String v = l == null ? null : l.get(name);
       if (v != null) {
         out.add(v);
@@ -205,8 +175,9 @@ public final class BlockQuerier implements Querier {
     }
     TreeSet<String> out = new TreeSet<>();
     PeekableIntIterator it = labelPostings(ix, matchers).getIntIterator();
+    SeriesCursor series = ix.seriesCursor();
     while (it.hasNext()) {
-      Labels l = labelsOrNull(ix, it.next());
+      Labels l = labelsOrNull(series, it.next());
       if (l != null) {
         for (int i = 0; i < l.size(); i++) {
           out.add(l.name(i));

@@ -15,7 +15,10 @@ final class ChunkedSeriesIterator implements SampleIterator {
   private ChunkSource source;
   private int seriesId;
   private long[] chunks = new long[0];
-  private int count;
+
+  /** The end of this series' triples in {@link #chunks}, in triples. */
+  private int chunksEnd;
+
   private long mint;
   private long maxt;
   private int idx;
@@ -27,21 +30,25 @@ final class ChunkedSeriesIterator implements SampleIterator {
     this.source = source;
   }
 
-  /** Points the iterator at a series' chunk triples {@code (ref, mint, maxt)}. */
-  void reset(ChunkSource src, int id, long[] triples, int n, long mintMillis, long maxtMillis) {
+  /**
+   * Points the iterator at a series' {@code n} chunk triples {@code (ref, mint, maxt)} from triple
+   * {@code from} of {@code triples}, which the caller leaves unchanged while iterating.
+   */
+  void reset(
+      ChunkSource src, int id, long[] triples, int from, int n, long mintMillis, long maxtMillis) {
     this.source = src;
     this.seriesId = id;
     this.chunks = triples;
-    this.count = n;
+    this.idx = from;
+    this.chunksEnd = from + n;
     this.mint = mintMillis;
     this.maxt = maxtMillis;
-    this.idx = 0;
     this.inChunk = false;
     this.done = false;
   }
 
   private boolean openNextChunk() {
-    while (idx < count) {
+    while (idx < chunksEnd) {
       long ref = chunks[idx * 3];
       long cmint = chunks[idx * 3 + 1];
       long cmaxt = chunks[idx * 3 + 2];
@@ -89,7 +96,7 @@ final class ChunkedSeriesIterator implements SampleIterator {
     long target = Math.max(t, mint);
     while (!done) {
       if (!inChunk) {
-        while (idx < count && chunks[idx * 3 + 2] < target) {
+        while (idx < chunksEnd && chunks[idx * 3 + 2] < target) {
           idx++;
         }
         if (!openNextChunk()) {
