@@ -86,4 +86,34 @@ class StreamingApiTest {
       executor.close();
     }
   }
+
+  @Test
+  void anAnswerThatFailsBeforeAnythingWasSentIsAnErrorBody() throws Exception {
+    Endpoint failing =
+        (p, ctx) ->
+            g -> {
+              g.writeStartArray();
+              g.writeString("a small start");
+              throw new IllegalStateException("BUG: failed early");
+            };
+    var executor = Executors.newVirtualThreadPerTaskExecutor();
+    HttpServer http =
+        HttpServer.builder(new InetSocketAddress("127.0.0.1", 0), new MetricRegistry())
+            .service(
+                "/fails",
+                new ApiService(Set.of(HttpMethod.GET), failing, executor, Duration.ofSeconds(30)))
+            .start();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      URI base = URI.create("http://127.0.0.1:" + http.localAddress().getPort());
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(base.resolve("/fails")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(r.body()).contains("\"status\":\"error\"").doesNotContain("a small start");
+    } finally {
+      http.close();
+      executor.close();
+    }
+  }
 }
