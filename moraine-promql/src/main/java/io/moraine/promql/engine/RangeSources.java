@@ -34,7 +34,11 @@ final class RangeSources {
     List<Row> rows = List.of();
     Steps inner = null;
     if (end >= start) {
-      inner = new Steps(start, interval, (int) ((end - start) / interval) + 1);
+      long count = (end - start) / interval + 1;
+      if (count > ev.options().maxSamples()) {
+        throw new QueryException.TooManySamples(); // each inner step holds at least one sample
+      }
+      inner = new Steps(start, interval, (int) count);
       rows = Evaluation.vector(ev.eval(sq.expr(), inner)).rows();
     }
     return new SubquerySource(rows, inner, ends, sq.rangeMillis());

@@ -39,6 +39,7 @@ final class Selectors {
       ev.context().check();
       Series s = set.at();
       it = s.iterator(it);
+      ev.checkTransient(steps.count()); // before allocating a row that could not be kept anyway
       Row row = Row.empty(timestamps ? LabelOps.dropName(s.labels()) : s.labels(), steps.count());
       fill(it, targets, lookback, row, timestamps);
       if (!row.isEmpty()) {

@@ -145,4 +145,11 @@ class SelectorEvalTest {
     assertThatThrownBy(() -> engine.instant(db, sel(0, null), 0, ctx))
         .isInstanceOf(QueryException.Canceled.class);
   }
+
+  @Test
+  void aSubqueryWithTooManyStepsIsRefusedBeforeItAllocates() {
+    var sq = new SubqueryExpr(sel(0, null), 100L * 365 * 86_400_000, 1, 0, null, PosRange.NONE);
+    assertThatThrownBy(() -> engine.instant(db, sq, 600_000, QueryContext.unlimited()))
+        .isInstanceOf(QueryException.TooManySamples.class);
+  }
 }
