@@ -151,6 +151,7 @@ final class ServerCommand implements Callable<Integer> {
             engines.storage(),
             queryEngine,
             queryLimits,
+            cfg.global().externalLabels(),
             new ServerInfo(
                 Main.version(),
                 settings.clock().nowMillis(),

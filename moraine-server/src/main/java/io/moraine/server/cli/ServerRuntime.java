@@ -1,7 +1,9 @@
 package io.moraine.server.cli;
 
+import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.promql.engine.Engine;
+import io.moraine.server.api.prom.Federation;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
 import io.moraine.server.api.prom.PromApi;
 import io.moraine.server.api.prom.QueryLimits;
@@ -14,6 +16,7 @@ import io.moraine.server.store.StorageSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,7 @@ final class ServerRuntime {
       StorageOpener opener,
       Engine engine,
       QueryLimits limits,
+      Labels externalLabels,
       ServerInfo info) {
     MetricRegistry registry = new MetricRegistry();
     registry
@@ -58,11 +62,19 @@ final class ServerRuntime {
     StorageHandle store = new StorageHandle(opener, settings, registry);
     PromApi api =
         new PromApi(store, engine, limits, settings.clock(), new MetricMetadataRegistry(), info);
+    Federation federation =
+        new Federation(
+            store::storage,
+            settings.clock(),
+            engine.options().lookbackDeltaMillis(),
+            externalLabels,
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("federate-", 0).factory()));
     HttpServer http =
         api.register(
                 HttpServer.builder(listen, registry)
                     .readiness(store::isReady)
-                    .beforeScrape(process::refresh))
+                    .beforeScrape(process::refresh)
+                    .service("/federate", federation))
             .start();
     return new ServerRuntime(http, store);
   }
