@@ -1,0 +1,141 @@
+package io.moraine.ingest.scrape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Fetches one target's exposition over HTTP the way Prometheus 2.42's scraper asks for it: its
+ * {@code Accept} header (OpenMetrics preferred, text 0.0.4 accepted), gzip, the scrape timeout in
+ * {@code X-Prometheus-Scrape-Timeout-Seconds}, a whole-scrape deadline and a limit on the
+ * uncompressed body. Thread-safe; one client is shared by all targets.
+ */
+public final class HttpScraper {
+  /** The {@code Accept} header of Prometheus 2.42's scrapes. */
+  public static final String ACCEPT_HEADER =
+      "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+          + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+  /** First read buffer; most node_exporter answers fit after a few doublings. */
+  private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+
+  private final HttpClient client;
+  private final String userAgent;
+
+  /**
+   * @param client the shared client (connection pooling, TLS settings)
+   * @param userAgent e.g. {@code Moraine/0.1.0}
+   */
+  public HttpScraper(HttpClient client, String userAgent) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+  }
+
+  /**
+   * Scrapes {@code url}.
+   *
+   * @param timeout the whole exchange's deadline, body included
+   * @param headers extra request headers (e.g. {@code Authorization}), already resolved
+   * @param bodySizeLimitBytes the most uncompressed bytes accepted; 0 for no limit
+   * @throws ScrapeException with Prometheus's wording for a non-200 status, a timeout, a body over
+   *     the limit, bad gzip or a connection failure
+   * @throws InterruptedException when the scraping thread is interrupted (shutdown)
+   */
+  public ScrapeResponse scrape(
+      URI url, Duration timeout, Map<String, String> headers, long bodySizeLimitBytes)
+      throws ScrapeException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Accept", ACCEPT_HEADER)
+            .header("Accept-Encoding", "gzip")
+            .header("User-Agent", userAgent)
+            .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(timeout))
+            .GET();
+    headers.forEach(b::header);
+    HttpResponse<InputStream> r;
+    try {
+      r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      throw new ScrapeException("context deadline exceeded", e);
+    } catch (IOException e) {
+      throw new ScrapeException(describe(url, e), e);
+    }
+    try (InputStream raw = r.body()) {
+      if (r.statusCode() != 200) {
+        throw new ScrapeException(
+            "server returned HTTP status "
+                + r.statusCode()
+                + " "
+                + HttpStatusText.of(r.statusCode()));
+      }
+      boolean gzip =
+          r.headers()
+              .firstValue("Content-Encoding")
+              .map(v -> v.equalsIgnoreCase("gzip"))
+              .orElse(false);
+      InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+      return read(
+          in, r.headers().firstValue("Content-Type").orElse(null), bodySizeLimitBytes, deadline);
+    } catch (IOException e) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new ScrapeException("context deadline exceeded", e);
+      }
+      throw new ScrapeException(describe(url, e), e);
+    }
+  }
+
+  private static ScrapeResponse read(
+      InputStream in,
+      @org.jspecify.annotations.Nullable String contentType,
+      long limit,
+      long deadline)
+      throws IOException, ScrapeException {
+    byte[] buf = new byte[INITIAL_BUFFER_BYTES];
+    int n = 0;
+    while (true) {
+      if (n == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      int k = in.read(buf, n, buf.length - n);
+      if (k < 0) {
+        break;
+      }
+      n += k;
+      if (limit > 0 && n > limit) {
+        throw new ScrapeException("body size limit exceeded");
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new ScrapeException("context deadline exceeded");
+      }
+    }
+    return new ScrapeResponse(buf, n, contentType);
+  }
+
+  /**
+   * Seconds as Go's {@code strconv.FormatFloat(s, 'f', -1, 64)} writes them: {@code 10}, {@code
+   * 2.5}.
+   */
+  static String seconds(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 1000 == 0) {
+      return Long.toString(ms / 1000);
+    }
+    return new java.math.BigDecimal(ms).movePointLeft(3).stripTrailingZeros().toPlainString();
+  }
+
+  private static String describe(URI url, IOException e) {
+    String m = e.getMessage();
+    return "Get \"" + url + "\": " + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
+  }
+}
