@@ -52,7 +52,11 @@ public final class Durations {
     return total;
   }
 
-  /** Formats milliseconds the way Prometheus prints durations, e.g. {@code 1d2h}. */
+  /**
+   * Formats milliseconds as Prometheus's {@code model.Duration} prints them: {@code 1h30m}, {@code
+   * 2w}, {@code 0s}; years and weeks only when they divide the rest exactly ({@code 8d}, not {@code
+   * 1w1d}).
+   */
   public static String format(long millis) {
     if (millis == 0) {
       return "0s";
@@ -64,6 +68,9 @@ public final class Durations {
       rest = -rest;
     }
     for (int u = 0; u < UNITS.length; u++) {
+      if (u < 2 && rest % MILLIS[u] != 0) {
+        continue; // y and w: only whole multiples, as model.Duration
+      }
       long n = rest / MILLIS[u];
       if (n > 0) {
         sb.append(n).append(UNITS[u]);

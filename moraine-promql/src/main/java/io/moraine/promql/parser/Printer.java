@@ -1,6 +1,7 @@
 package io.moraine.promql.parser;
 
 import io.moraine.core.labels.Matcher;
+import io.moraine.core.time.Durations;
 import io.moraine.promql.ast.AggregateExpr;
 import io.moraine.promql.ast.At;
 import io.moraine.promql.ast.BinaryExpr;
@@ -49,31 +50,7 @@ public final class Printer {
 
   /** Formats milliseconds as Prometheus's {@code model.Duration}: {@code 1h30m}, {@code 2w}. */
   public static String duration(long millis) {
-    if (millis == 0) {
-      return "0s";
-    }
-    StringBuilder sb = new StringBuilder();
-    long[] rest = {millis};
-    durationUnit(sb, rest, "y", 365L * 86_400_000, true);
-    durationUnit(sb, rest, "w", 7L * 86_400_000, true);
-    durationUnit(sb, rest, "d", 86_400_000, false);
-    durationUnit(sb, rest, "h", 3_600_000, false);
-    durationUnit(sb, rest, "m", 60_000, false);
-    durationUnit(sb, rest, "s", 1_000, false);
-    durationUnit(sb, rest, "ms", 1, false);
-    return sb.toString();
-  }
-
-  private static void durationUnit(
-      StringBuilder sb, long[] rest, String unit, long mult, boolean exact) {
-    if (exact && rest[0] % mult != 0) {
-      return;
-    }
-    long v = rest[0] / mult;
-    if (v > 0) {
-      sb.append(v).append(unit);
-      rest[0] -= v * mult;
-    }
+    return Durations.format(millis);
   }
 
   // --- String() --------------------------------------------------------------------------------
