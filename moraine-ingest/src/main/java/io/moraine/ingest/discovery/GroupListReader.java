@@ -166,15 +166,20 @@ final class GroupListReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         if (!json && !seen.add(name)) {
-          throw fail("field " + GoQuote.quote(name) + " already set in target group");
+          throw fail("field " + name + " already set in target group");
+        }
+        boolean isTargets = matches(name, "targets");
+        if (!isTargets && !matches(name, "labels")) {
+          throw fail(
+              json
+                  ? "json: unknown field " + GoQuote.quote(name)
+                  : "field " + name + " not found in target group");
         }
         p.nextToken();
-        if (matches(name, "targets")) {
+        if (isTargets) {
           targets = targets();
-        } else if (matches(name, "labels")) {
-          labels = labels();
         } else {
-          throw fail("unknown field " + GoQuote.quote(name) + " in target group");
+          labels = labels();
         }
       }
       return new RawGroup(targets, labels);
