@@ -21,11 +21,18 @@ class ArchitectureTest {
   }
 
   @Test
-  void usesOnlyTheJdkAndCore() {
+  void usesOnlyTheJdkCoreAndItsLibraries() {
     classes()
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.moraine.ingest..", "io.moraine.core..", "java..", "org.jspecify..")
+        .resideInAnyPackage(
+            "io.moraine.ingest..",
+            "io.moraine.core..",
+            "java..",
+            "org.jspecify..",
+            "org.slf4j..",
+            "com.fasterxml.jackson..",
+            "io.airlift.compress..")
         .check(CLASSES);
   }
 

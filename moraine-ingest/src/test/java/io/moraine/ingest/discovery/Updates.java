@@ -1,0 +1,70 @@
+package io.moraine.ingest.discovery;
+
+import io.moraine.core.discovery.TargetGroup;
+import io.moraine.core.labels.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Records a discoverer's updates and applies them as a consumer must (a group replaces the group of
+ * its source; no targets removes it); checks that calls never overlap.
+ */
+final class Updates implements Consumer<List<TargetGroup>> {
+  private final List<List<TargetGroup>> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, TargetGroup> state = new TreeMap<>();
+  private volatile boolean inCall;
+
+  @Override
+  public void accept(List<TargetGroup> groups) {
+    if (inCall) {
+      throw new AssertionError("concurrent update calls");
+    }
+    inCall = true;
+    synchronized (this) {
+      for (TargetGroup g : groups) {
+        if (g.targets().isEmpty()) {
+          state.remove(g.source());
+        } else {
+          state.put(g.source(), g);
+        }
+      }
+      calls.add(List.copyOf(groups));
+    }
+    inCall = false;
+  }
+
+  int calls() {
+    return calls.size();
+  }
+
+  List<TargetGroup> call(int i) {
+    return calls.get(i);
+  }
+
+  List<TargetGroup> last() {
+    return calls.getLast();
+  }
+
+  /** The current groups by source. */
+  synchronized Map<String, TargetGroup> state() {
+    return new TreeMap<>(state);
+  }
+
+  /** The current targets' addresses by source, for compact assertions. */
+  synchronized Map<String, List<String>> addresses() {
+    Map<String, List<String>> out = new TreeMap<>();
+    state.forEach(
+        (source, g) -> {
+          List<String> a = new ArrayList<>();
+          for (Labels t : g.targets()) {
+            a.add(t.getOrEmpty("__address__"));
+          }
+          out.put(source, a);
+        });
+    return out;
+  }
+}
