@@ -1,0 +1,37 @@
+package io.moraine.ingest.scrape;
+
+import io.moraine.core.labels.Labels;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code scrape_configs} entry as the scrape manager runs it.
+ *
+ * @param relabel the job's {@code relabel_configs} (null result: target dropped)
+ * @param metricRelabel the job's {@code metric_relabel_configs} (null result: series dropped)
+ * @param headers request headers every scrape sends (authorization, already resolved)
+ * @param bodySizeLimitBytes 0 for none
+ * @param targetLimit 0 for none
+ */
+public record ScrapeJob(
+    TargetLabels.JobDefaults defaults,
+    ScrapeOptions options,
+    Function<Labels, @Nullable Labels> relabel,
+    Function<Labels, @Nullable Labels> metricRelabel,
+    Map<String, String> headers,
+    long bodySizeLimitBytes,
+    int targetLimit) {
+  public ScrapeJob {
+    Objects.requireNonNull(defaults, "defaults");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(relabel, "relabel");
+    Objects.requireNonNull(metricRelabel, "metricRelabel");
+    headers = Map.copyOf(headers);
+  }
+
+  public String name() {
+    return defaults.jobName();
+  }
+}

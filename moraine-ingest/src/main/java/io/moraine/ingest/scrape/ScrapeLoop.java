@@ -1,0 +1,155 @@
+package io.moraine.ingest.scrape;
+
+import io.moraine.core.storage.Appendable;
+import io.moraine.core.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Scrapes one target every interval at its own phase (see {@link ScrapeSchedule}) and stores what
+ * it got through its {@link TargetState}. A tick that finds the previous scrape still running is
+ * skipped. Thread-safe: the manager starts and stops it, ticks run on the scrape executor.
+ */
+final class ScrapeLoop {
+  private final ScrapeJob job;
+  private final Target target;
+  private final HttpScraper scraper;
+  private final ScrapeParser parser;
+  private final Appendable store;
+  private final Clock clock;
+  private final Executor scrapes;
+  private final TargetState state;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile @Nullable String refusal;
+  private volatile @Nullable ScheduledFuture<?> ticks;
+  private volatile boolean stopped;
+  private volatile TargetStatus status;
+
+  ScrapeLoop(
+      ScrapeJob job,
+      Target target,
+      HttpScraper scraper,
+      ScrapeParser parser,
+      Appendable store,
+      Clock clock,
+      Executor scrapes) {
+    this.job = job;
+    this.target = target;
+    this.scraper = scraper;
+    this.parser = parser;
+    this.store = store;
+    this.clock = clock;
+    this.scrapes = scrapes;
+    this.state = new TargetState(target.publicLabels(), job.options(), job.metricRelabel());
+    this.status = status("unknown", null, 0, 0);
+  }
+
+  Target target() {
+    return target;
+  }
+
+  TargetStatus status() {
+    return status;
+  }
+
+  /**
+   * Fails every scrape with {@code reason} instead of scraping (target limit), or scrapes again.
+   */
+  void refuse(@Nullable String reason) {
+    this.refusal = reason;
+  }
+
+  void start(ScheduledExecutorService timer, long seed) {
+    long interval = TimeUnit.MILLISECONDS.toNanos(target.intervalMillis());
+    long delay =
+        ScrapeSchedule.firstDelayNanos(
+            TimeUnit.MILLISECONDS.toNanos(clock.nowMillis()),
+            interval,
+            ScrapeSchedule.targetHash(target.publicLabels(), target.url().toString()),
+            seed);
+    ticks = timer.scheduleAtFixedRate(this::tick, delay, interval, TimeUnit.NANOSECONDS);
+  }
+
+  /** Stops scraping; the target's series get staleness markers. */
+  void stop() {
+    stopped = true;
+    ScheduledFuture<?> t = ticks;
+    if (t != null) {
+      t.cancel(false);
+    }
+    scrapes.execute(
+        () -> {
+          while (!running.compareAndSet(false, true)) {
+            Thread.onSpinWait();
+          }
+          try {
+            state.markStale(store, clock.nowMillis());
+          } finally {
+            running.set(false);
+          }
+        });
+  }
+
+  private void tick() {
+    if (stopped || !running.compareAndSet(false, true)) {
+      return;
+    }
+    scrapes.execute(
+        () -> {
+          try {
+            if (!stopped) {
+              scrapeOnce();
+            }
+          } finally {
+            running.set(false);
+          }
+        });
+  }
+
+  /** One scrape, stored with its report. Package-private for tests. */
+  void scrapeOnce() {
+    long start = clock.nowMillis();
+    long t0 = System.nanoTime();
+    List<ScrapedSample> samples = List.of();
+    String error = refusal;
+    if (error == null) {
+      try {
+        ScrapeResponse r =
+            scraper.scrape(
+                target.url(),
+                Duration.ofMillis(target.timeoutMillis()),
+                job.headers(),
+                job.bodySizeLimitBytes());
+        samples = parser.parse(r);
+      } catch (ScrapeException e) {
+        error = e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    TargetState.Report rep = state.store(store, start, samples, seconds, error);
+    status = status(rep.error() == null ? "up" : "down", rep.error(), start, seconds);
+  }
+
+  private TargetStatus status(String health, @Nullable String error, long at, double seconds) {
+    return new TargetStatus(
+        job.name(),
+        target.discovered(),
+        target.publicLabels(),
+        target.url().toString(),
+        health,
+        error,
+        at,
+        seconds,
+        target.intervalMillis(),
+        target.timeoutMillis());
+  }
+}

@@ -1,0 +1,190 @@
+package io.moraine.ingest.scrape;
+
+import io.moraine.core.discovery.TargetGroup;
+import io.moraine.core.labels.Labels;
+import io.moraine.core.storage.Appendable;
+import io.moraine.core.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the scrape loops of every job: takes the groups each job's discoverers report, turns them
+ * into targets (see {@link TargetLabels}), starts a loop for each new target and stops (with
+ * staleness markers) the loops of targets that went away, as Prometheus's scrape manager and pools
+ * do. Thread-safe.
+ */
+public final class ScrapeManager implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ScrapeManager.class);
+
+  private final Appendable store;
+  private final HttpScraper scraper;
+  private final ScrapeParser parser;
+  private final Clock clock;
+  private final long seed;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService scrapes;
+  private final Map<String, Pool> pools = new LinkedHashMap<>();
+
+  /** One job's groups, targets and loops. */
+  private static final class Pool {
+    ScrapeJob job;
+    final Map<String, TargetGroup> groups = new LinkedHashMap<>();
+    final Map<Labels, ScrapeLoop> loops = new HashMap<>();
+    List<Labels> dropped = List.of();
+
+    Pool(ScrapeJob job) {
+      this.job = job;
+    }
+  }
+
+  /**
+   * @param seed the server's jitter seed ({@link ScrapeSchedule#jitterSeed})
+   */
+  public ScrapeManager(
+      Appendable store, HttpScraper scraper, ScrapeParser parser, Clock clock, long seed) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.scraper = Objects.requireNonNull(scraper, "scraper");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.seed = seed;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("scrape-timer").factory());
+    this.scrapes =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("scrape-", 0).factory());
+  }
+
+  /** Sets the jobs; the loops of jobs no longer present stop. Groups of kept jobs stay. */
+  public synchronized void setJobs(List<ScrapeJob> jobs) {
+    Map<String, ScrapeJob> byName = new LinkedHashMap<>();
+    jobs.forEach(j -> byName.put(j.name(), j));
+    for (var it = pools.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!byName.containsKey(e.getKey())) {
+        e.getValue().loops.values().forEach(ScrapeLoop::stop);
+        it.remove();
+      }
+    }
+    for (ScrapeJob j : byName.values()) {
+      Pool p = pools.get(j.name());
+      if (p == null) {
+        pools.put(j.name(), new Pool(j));
+      } else if (!p.job.equals(j)) {
+        p.job = j;
+        p.loops.values().forEach(ScrapeLoop::stop);
+        p.loops.clear();
+        sync(p);
+      }
+    }
+  }
+
+  /** Applies a discoverer's changed groups to {@code job} (see the Discoverer contract). */
+  public synchronized void update(String job, List<TargetGroup> changed) {
+    Pool p = pools.get(job);
+    if (p == null) {
+      return;
+    }
+    for (TargetGroup g : changed) {
+      if (g.targets().isEmpty()) {
+        p.groups.remove(g.source());
+      } else {
+        p.groups.put(g.source(), g);
+      }
+    }
+    sync(p);
+  }
+
+  /** Starts and stops loops so that they match the pool's groups. */
+  private void sync(Pool p) {
+    Map<Labels, Target> wanted = new LinkedHashMap<>();
+    List<Labels> dropped = new ArrayList<>();
+    for (TargetGroup g : p.groups.values()) {
+      for (Labels t : g.targets()) {
+        Labels.Builder b = g.labels().toBuilder();
+        for (int i = 0; i < t.size(); i++) {
+          b.add(t.name(i), t.value(i));
+        }
+        try {
+          TargetLabels.Result r =
+              TargetLabels.populate(b.build(), p.job.defaults(), p.job.relabel());
+          Labels labels = r.labels();
+          if (labels == null) {
+            dropped.add(r.discovered());
+          } else {
+            wanted.putIfAbsent(labels, Target.of(labels, r.discovered()));
+          }
+        } catch (TargetLabels.InvalidTargetException e) {
+          LOG.atWarn()
+              .addKeyValue("job", p.job.name())
+              .addKeyValue("reason", e.getMessage())
+              .log("target dropped: invalid labels");
+        }
+      }
+    }
+    for (var it = p.loops.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!wanted.containsKey(e.getKey())) {
+        e.getValue().stop();
+        it.remove();
+      }
+    }
+    for (var e : wanted.entrySet()) {
+      if (!p.loops.containsKey(e.getKey())) {
+        ScrapeLoop loop =
+            new ScrapeLoop(p.job, e.getValue(), scraper, parser, store, clock, scrapes);
+        p.loops.put(e.getKey(), loop);
+        loop.start(timer, seed);
+      }
+    }
+    int limit = p.job.targetLimit();
+    String refusal =
+        limit > 0 && p.loops.size() > limit
+            ? "target_limit exceeded (number of targets: "
+                + p.loops.size()
+                + ", limit: "
+                + limit
+                + ")"
+            : null;
+    p.loops.values().forEach(l -> l.refuse(refusal));
+    p.dropped = List.copyOf(dropped);
+  }
+
+  /** Every running target's status, by job then URL. */
+  public synchronized List<TargetStatus> activeTargets() {
+    List<TargetStatus> out = new ArrayList<>();
+    for (Pool p : pools.values()) {
+      List<TargetStatus> job = new ArrayList<>();
+      p.loops.values().forEach(l -> job.add(l.status()));
+      job.sort((a, b) -> a.scrapeUrl().compareTo(b.scrapeUrl()));
+      out.addAll(job);
+    }
+    return out;
+  }
+
+  /** The discovered labels of targets relabeling dropped, by job. */
+  public synchronized Map<String, List<Labels>> droppedTargets() {
+    Map<String, List<Labels>> out = new LinkedHashMap<>();
+    pools.forEach((name, p) -> out.put(name, p.dropped));
+    return out;
+  }
+
+  /** Stops every loop (their series get staleness markers) and the threads. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      pools.values().forEach(p -> p.loops.values().forEach(ScrapeLoop::stop));
+      pools.clear();
+    }
+    timer.shutdownNow();
+    scrapes.close();
+  }
+}

@@ -1,0 +1,13 @@
+package io.moraine.ingest.scrape;
+
+import java.util.List;
+
+/** Turns a scrape's body into samples, choosing the format by its Content-Type. Thread-safe. */
+@FunctionalInterface
+public interface ScrapeParser {
+  /**
+   * @throws ScrapeException naming the line and reason of the first malformed line (the whole
+   *     scrape then fails, as in Prometheus)
+   */
+  List<ScrapedSample> parse(ScrapeResponse response) throws ScrapeException;
+}
