@@ -28,6 +28,15 @@ final class GoFloat {
 
   private GoFloat() {}
 
+  /** A well-formed finite spelling beyond the double range: Go's {@code ErrRange}. */
+  static final class OutOfRange extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfRange(String message) {
+      super(message);
+    }
+  }
+
   /**
    * Parses {@code [start, end)}; NaN comes back as {@link #NORMAL_NAN}.
    *
@@ -147,7 +156,7 @@ final class GoFloat {
     }
     double v = Double.parseDouble(s);
     if (Double.isInfinite(v)) {
-      throw new IllegalArgumentException("float out of range " + quote(s));
+      throw new OutOfRange("float out of range " + quote(s));
     }
     return v;
   }

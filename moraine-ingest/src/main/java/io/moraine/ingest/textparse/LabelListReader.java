@@ -109,7 +109,7 @@ final class LabelListReader {
     return ranges[4 * i + 3];
   }
 
-  private void add(long nameStart, long nameEnd, long valueStart, long valueEnd) {
+  void add(long nameStart, long nameEnd, long valueStart, long valueEnd) {
     if (4 * count + 4 > ranges.length) {
       ranges = Arrays.copyOf(ranges, ranges.length * 2);
     }

@@ -117,14 +117,14 @@ public final class OpenMetricsParser {
   }
 
   private long sampleLine(long start, SampleSink sink) {
-    int entry = table.predict(start, limit, typeClass);
+    int entry = table.predict(in, start, limit, typeClass);
     long keyEnd;
     if (entry >= 0) {
       keyEnd = start + table.length(entry);
     } else {
       keyEnd = keyEnd(start);
       int length = (int) Math.min(Integer.MAX_VALUE, keyEnd - start);
-      entry = table.find(Scan.hash(in, start, keyEnd, typeClass), start, length, typeClass);
+      entry = table.find(in, Scan.hash(in, start, keyEnd, typeClass), start, length, typeClass);
       if (entry < 0) {
         entry = newSeries(start, keyEnd, sink);
       }
@@ -225,7 +225,7 @@ public final class OpenMetricsParser {
     Labels labels = seriesLabels.build(nameStart, nameEnd, labelList, typeClass);
     int id = registry.idOf(labels, sink);
     return table.put(
-        Scan.hash(in, start, keyEnd, typeClass), start, (int) (keyEnd - start), typeClass, id);
+        in, Scan.hash(in, start, keyEnd, typeClass), start, (int) (keyEnd - start), typeClass, id);
   }
 
   /** The type class in force at {@code p}: that of the last {@code # TYPE} line before it. */

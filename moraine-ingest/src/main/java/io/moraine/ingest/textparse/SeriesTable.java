@@ -4,9 +4,11 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * One parser's memory of series it has met: the raw bytes of {@code name{labels}} as they appear in
- * the input (offset and length, no copy) plus the type class that decides label normalisation, each
- * an entry with its series id. Entries are found by hash (open addressing over entry numbers) or,
+ * One parser's memory of series it has met: the raw bytes of {@code name{labels}} plus the type
+ * class that decides label normalisation, each an entry with its series id. Keys either point into
+ * the one input the table was made for (offset and length, no copy: bulk import of a mapped file)
+ * or are copied into the table's own storage ({@link #copying}: a scrape parser that meets the same
+ * keys in every new body). Entries are found by hash (open addressing over entry numbers) or,
  * cheaper, by prediction: each entry remembers which entry followed it last time, which is right
  * for nearly every line of a time-major or series-major file. Not thread-safe; one per parser.
  */
@@ -16,7 +18,12 @@ final class SeriesTable {
 
   private static final int INITIAL_ENTRIES = 1 << 10;
 
-  private final MemorySegment input;
+  /** Where key bytes live: the input itself, or {@link #ownKeys} when copying. */
+  private MemorySegment keys;
+
+  private final boolean copies;
+  private byte[] ownKeys = new byte[0];
+  private long ownKeysUsed;
 
   /** Entry number plus one; 0 marks an empty slot. */
   private int[] slots = new int[2 * INITIAL_ENTRIES];
@@ -33,8 +40,21 @@ final class SeriesTable {
   private int size;
   private int previous = -1;
 
+  /** A table whose keys stay in {@code input}; every call must pass that same input. */
   SeriesTable(MemorySegment input) {
-    this.input = input;
+    this.keys = input;
+    this.copies = false;
+  }
+
+  private SeriesTable() {
+    this.ownKeys = new byte[16 * 1024];
+    this.keys = MemorySegment.ofArray(ownKeys);
+    this.copies = true;
+  }
+
+  /** A table that copies each new key, so that it can be used with input after input. */
+  static SeriesTable copying() {
+    return new SeriesTable();
   }
 
   /**
@@ -42,7 +62,7 @@ final class SeriesTable {
    * the same bytes, the same type class and a space right after them (which, since the entry's
    * bytes were a valid key, proves the key at {@code start} ends there too); else -1.
    */
-  int predict(long start, long limit, byte typeClass) {
+  int predict(MemorySegment input, long start, long limit, byte typeClass) {
     int e = previous < 0 ? -1 : successors[previous];
     if (e < 0) {
       return -1;
@@ -52,14 +72,29 @@ final class SeriesTable {
     if (end >= limit
         || typeClasses[e] != typeClass
         || input.get(Scan.BYTE, end) != ' '
-        || MemorySegment.mismatch(input, offsets[e], offsets[e] + length, input, start, end) >= 0) {
+        || MemorySegment.mismatch(keys, offsets[e], offsets[e] + length, input, start, end) >= 0) {
+      return -1;
+    }
+    return e;
+  }
+
+  /**
+   * The entry that followed the last {@link #visit}ed one if its key is exactly {@code [start,
+   * end)}; else -1.
+   */
+  int predictExact(MemorySegment input, long start, long end) {
+    int e = previous < 0 ? -1 : successors[previous];
+    if (e < 0
+        || lengths[e] != end - start
+        || MemorySegment.mismatch(keys, offsets[e], offsets[e] + lengths[e], input, start, end)
+            >= 0) {
       return -1;
     }
     return e;
   }
 
   /** The entry for these key bytes and type class, or -1. */
-  int find(long hash, long offset, int length, byte typeClass) {
+  int find(MemorySegment input, long hash, long offset, int length, byte typeClass) {
     int mask = slots.length - 1;
     int slot = (int) hash & mask;
     while (true) {
@@ -71,7 +106,7 @@ final class SeriesTable {
           && lengths[e] == length
           && typeClasses[e] == typeClass
           && MemorySegment.mismatch(
-                  input, offsets[e], offsets[e] + length, input, offset, offset + length)
+                  keys, offsets[e], offsets[e] + length, input, offset, offset + length)
               < 0) {
         return e;
       }
@@ -80,7 +115,7 @@ final class SeriesTable {
   }
 
   /** Adds a key that {@link #find} does not know; returns its entry. */
-  int put(long hash, long offset, int length, byte typeClass, int id) {
+  int put(MemorySegment input, long hash, long offset, int length, byte typeClass, int id) {
     if (size == ids.length) {
       int n = size * 2;
       hashes = Arrays.copyOf(hashes, n);
@@ -92,7 +127,7 @@ final class SeriesTable {
     }
     int e = size++;
     hashes[e] = hash;
-    offsets[e] = offset;
+    offsets[e] = copies ? copyKey(input, offset, length) : offset;
     lengths[e] = length;
     typeClasses[e] = typeClass;
     ids[e] = id;
@@ -106,6 +141,29 @@ final class SeriesTable {
       insert(e);
     }
     return e;
+  }
+
+  private long copyKey(MemorySegment input, long offset, int length) {
+    if (ownKeysUsed + length > ownKeys.length) {
+      long want = Math.max(2L * ownKeys.length, ownKeysUsed + length);
+      if (want > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("series keys over 2 GiB in one parser");
+      }
+      ownKeys = Arrays.copyOf(ownKeys, (int) want);
+      keys = MemorySegment.ofArray(ownKeys);
+    }
+    long at = ownKeysUsed;
+    MemorySegment.copy(input, offset, keys, at, length);
+    ownKeysUsed += length;
+    return at;
+  }
+
+  /** Forgets every entry (keeps the allocated arrays). */
+  void clear() {
+    Arrays.fill(slots, 0);
+    size = 0;
+    previous = -1;
+    ownKeysUsed = 0;
   }
 
   /** Records that entry {@code e} came next, for {@link #predict}. */

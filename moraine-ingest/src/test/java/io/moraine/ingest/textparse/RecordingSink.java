@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Keeps everything a parser reports, checking the sink contract as it goes. */
-final class RecordingSink implements SampleSink {
+class RecordingSink implements SampleSink {
   record Sample(int id, long t, long valueBits) {}
 
   /** Labels by id, shared by the sinks of one parallel parse. */
@@ -15,6 +16,19 @@ final class RecordingSink implements SampleSink {
 
   final List<Sample> samples = new ArrayList<>();
   final List<Integer> seriesOrder = new ArrayList<>();
+
+  /** Per metric name: type (Prometheus' "unknown" until a TYPE line) and help, as its API shows. */
+  final Map<String, String[]> metadata = new TreeMap<>();
+
+  @Override
+  public void help(String metricName, String text) {
+    metadata.computeIfAbsent(metricName, k -> new String[] {"unknown", ""})[1] = text;
+  }
+
+  @Override
+  public void type(String metricName, MetricType type) {
+    metadata.computeIfAbsent(metricName, k -> new String[] {"unknown", ""})[0] = type.promName();
+  }
 
   RecordingSink() {
     this(new HashMap<>());
