@@ -154,17 +154,20 @@ public final class Matcher {
     }
   }
 
+  /** {@code .*} or {@code .+}: any value without a newline (Go's '.' stops at {@code \n}). */
   private record Any(boolean nonEmpty) implements StringMatcher {
     @Override
     public boolean matches(String s) {
-      return !nonEmpty || !s.isEmpty();
+      return (!nonEmpty || !s.isEmpty()) && s.indexOf('\n') < 0;
     }
   }
 
   private record Prefix(String prefix, boolean nonEmptyRest) implements StringMatcher {
     @Override
     public boolean matches(String s) {
-      return s.startsWith(prefix) && (!nonEmptyRest || s.length() > prefix.length());
+      return s.startsWith(prefix)
+          && (!nonEmptyRest || s.length() > prefix.length())
+          && s.indexOf('\n', prefix.length()) < 0;
     }
   }
 
@@ -190,9 +193,9 @@ public final class Matcher {
   private static StringMatcher compileRegex(String re) {
     Pattern p;
     try {
-      // DOTALL: Go's RE2 with (?s) as Prometheus compiles it, so '.' matches newlines too.
-      // RE2's named groups (?P<name>...) are Java's (?<name>...).
-      p = Pattern.compile(re.replace("(?P<", "(?<"), Pattern.DOTALL);
+      // Prometheus 2.42 compiles ^(?:re)$ without (?s): '.' matches anything but '\n', which is
+      // Java's '.' with UNIX_LINES. RE2's named groups (?P<name>...) are Java's (?<name>...).
+      p = Pattern.compile(re.replace("(?P<", "(?<"), Pattern.UNIX_LINES);
     } catch (PatternSyntaxException e) {
       throw new InvalidMatcherException(
           "invalid regular expression \"" + re + "\": " + e.getDescription());
