@@ -40,6 +40,7 @@ public final class OpenMetricsParser {
   private final MetaLineReader metaLines;
   private byte typeClass = TypeClass.PLAIN;
   private long samples;
+  private boolean timestampsOptional;
 
   /**
    * @param input the whole input (a mapped file may exceed 2 GiB); byte offsets in {@link Range}s
@@ -60,6 +61,15 @@ public final class OpenMetricsParser {
   /** A parser over a heap copy-free view of {@code input}, with its own registry (tests, tools). */
   public static OpenMetricsParser of(byte[] input) {
     return new OpenMetricsParser(MemorySegment.ofArray(input), new SeriesRegistry());
+  }
+
+  /**
+   * Accepts samples without a timestamp (as a scrape does; an import requires them), reporting them
+   * with {@link SampleSink#NO_TIMESTAMP}. Returns this parser.
+   */
+  public OpenMetricsParser timestampsOptional() {
+    this.timestampsOptional = true;
+    return this;
   }
 
   /** Parses the whole input, which must end with {@code # EOF}. */
@@ -140,6 +150,12 @@ public final class OpenMetricsParser {
     double value = number(valueStart, valueEnd, "value");
     p = valueEnd;
     byte c = p < limit ? in.get(Scan.BYTE, p) : 0;
+    if (timestampsOptional && (c == '\n' || isExemplarStart(p))) {
+      p = lineEnd(p, "value");
+      sink.sample(id, SampleSink.NO_TIMESTAMP, value);
+      samples++;
+      return p;
+    }
     if (c != ' ' || isExemplarStart(p)) {
       if (c == 0) {
         throw errors.at(p, "data does not end with # EOF");
