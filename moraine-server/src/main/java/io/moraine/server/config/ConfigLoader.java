@@ -9,18 +9,17 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads {@code moraine.yml}. Prometheus' sections ({@code global}, {@code scrape_configs}, {@code
- * rule_files}, {@code alerting}, {@code remote_write}, ...) are accepted so that an existing
- * prometheus.yml loads unchanged; those Moraine does not act on yet are listed in {@link
- * MoraineConfig#ignored}. Moraine's own sections are strict: an unknown key is an error with its
- * line and column. Relative paths in the file are resolved against the file's directory, as
- * Prometheus does. Thread-safe (stateless).
+ * Loads {@code moraine.yml}. Prometheus' sections ({@code global}, {@code scrape_configs} (see
+ * {@link ScrapeConfig}), {@code rule_files}, {@code alerting}, {@code remote_write}, ...) are
+ * accepted so that an existing prometheus.yml loads unchanged; those Moraine does not act on yet
+ * are listed in {@link MoraineConfig#ignored}. Moraine's own sections are strict: an unknown key is
+ * an error with its line and column. Relative paths in the file are resolved against the file's
+ * directory, as Prometheus does. Thread-safe (stateless).
  */
 public final class ConfigLoader {
   /** prometheus.yml sections that are accepted and not acted on yet. */
   private static final List<String> PROMETHEUS_SECTIONS =
       List.of(
-          "scrape_configs",
           "scrape_config_files",
           "rule_files",
           "alerting",
@@ -78,9 +77,10 @@ public final class ConfigLoader {
             e.keyMark(), "section \"" + e.key() + "\" is not supported by this version");
       }
     }
+    List<ScrapeConfig> scrapeConfigs = ScrapeConfigBinder.bind(top, global, baseDir, ignored);
     ignored.addAll(top.ignore(PROMETHEUS_SECTIONS.toArray(String[]::new)));
     top.rejectUnknown();
-    return new MoraineConfig(global, storage, ignored);
+    return new MoraineConfig(global, storage, ignored).withScrapeConfigs(scrapeConfigs);
   }
 
   private static GlobalConfig global(Section s, List<String> ignored) {

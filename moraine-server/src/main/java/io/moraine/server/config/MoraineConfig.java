@@ -8,21 +8,36 @@ import java.util.Objects;
  *
  * @param global the {@code global} section
  * @param storage the {@code storage} section
+ * @param scrapeConfigs the {@code scrape_configs} jobs, in file order
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
-public record MoraineConfig(GlobalConfig global, StorageConfig storage, List<String> ignored) {
-  /** The configuration with no file at all: a single machine, data in {@code ./data}. */
+public record MoraineConfig(
+    GlobalConfig global,
+    StorageConfig storage,
+    List<ScrapeConfig> scrapeConfigs,
+    List<String> ignored) {
+  /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
       new MoraineConfig(GlobalConfig.DEFAULT, StorageConfig.DEFAULT, List.of());
 
   public MoraineConfig {
     Objects.requireNonNull(global, "global");
     Objects.requireNonNull(storage, "storage");
+    scrapeConfigs = List.copyOf(scrapeConfigs);
     ignored = List.copyOf(ignored);
   }
 
+  /** A configuration without scrape jobs. */
+  public MoraineConfig(GlobalConfig global, StorageConfig storage, List<String> ignored) {
+    this(global, storage, List.of(), ignored);
+  }
+
   public MoraineConfig withStorage(StorageConfig s) {
-    return new MoraineConfig(global, s, ignored);
+    return new MoraineConfig(global, s, scrapeConfigs, ignored);
+  }
+
+  public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
+    return new MoraineConfig(global, storage, jobs, ignored);
   }
 }

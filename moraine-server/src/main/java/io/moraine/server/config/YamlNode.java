@@ -1,6 +1,7 @@
 package io.moraine.server.config;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A YAML document as a tree that remembers where each node starts, so that every configuration
@@ -24,8 +25,11 @@ sealed interface YamlNode {
     }
   }
 
-  /** A reference to an anchor ({@code *name}); kept unresolved. */
-  record Alias(String anchor, Mark mark) implements YamlNode {
+  /**
+   * A reference to an anchor ({@code *name}). Kept as a node so that sections that refuse aliases
+   * can say so; {@code target} is the anchored node, or null when no earlier node has that anchor.
+   */
+  record Alias(String anchor, @Nullable YamlNode target, Mark mark) implements YamlNode {
     @Override
     public String kind() {
       return "an alias";

@@ -18,12 +18,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Reads one YAML document into a {@link YamlNode} tree with positions, through Jackson's streaming
  * YAML parser. Rejects duplicate keys (as Prometheus' strict YAML decoding does) and more than one
- * document. Aliases are kept as {@link YamlNode.Alias} nodes; binding rejects them where it reads.
+ * document. Aliases are kept as {@link YamlNode.Alias} nodes that point at their anchored node;
+ * binding follows them only where it allows them (scrape_configs).
  */
 final class YamlTreeReader {
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
   private final YAMLParser parser;
+  private final Map<String, YamlNode> anchors = new HashMap<>();
 
   private YamlTreeReader(YAMLParser parser) {
     this.parser = parser;
@@ -56,6 +58,16 @@ final class YamlTreeReader {
   }
 
   private YamlNode value(JsonToken t) throws IOException {
+    String anchor =
+        parser.isCurrentAlias() ? null : parser.getObjectId() instanceof String a ? a : null;
+    YamlNode node = node(t);
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  private YamlNode node(JsonToken t) throws IOException {
     YamlNode.Mark m = mark();
     return switch (t) {
       case START_OBJECT -> mapping(m);
@@ -63,7 +75,7 @@ final class YamlTreeReader {
       case VALUE_NULL -> new YamlNode.Scalar("", true, m);
       case VALUE_STRING ->
           parser.isCurrentAlias()
-              ? new YamlNode.Alias(parser.getText(), m)
+              ? new YamlNode.Alias(parser.getText(), anchors.get(parser.getText()), m)
               : new YamlNode.Scalar(parser.getText(), false, m);
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
           new YamlNode.Scalar(parser.getText(), false, m);

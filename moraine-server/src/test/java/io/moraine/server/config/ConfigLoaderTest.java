@@ -22,8 +22,15 @@ class ConfigLoaderTest {
     assertThat(c.storage().tsdb().outOfOrderTimeWindowMillis()).isEqualTo(30 * 60_000);
     assertThat(c.storage().maxExemplars()).isEqualTo(500_000);
     assertThat(c.ignored())
-        .containsExactly(
-            "global.query_log_file", "scrape_configs", "rule_files", "alerting", "remote_write");
+        .containsExactly("global.query_log_file", "rule_files", "alerting", "remote_write");
+    assertThat(c.scrapeConfigs())
+        .extracting(ScrapeConfig::jobName)
+        .containsExactly("prometheus", "node");
+    ScrapeConfig node = c.scrapeConfigs().get(1);
+    assertThat(node.scrapeIntervalMillis()).isEqualTo(5_000);
+    assertThat(node.scrapeTimeoutMillis()).isEqualTo(5_000);
+    assertThat(node.discovery().staticConfigs())
+        .isEqualTo(c.scrapeConfigs().getFirst().discovery().staticConfigs());
   }
 
   @Test

@@ -1,0 +1,49 @@
+package io.moraine.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code kubernetes_sd_configs} entry, parsed and checked but not acted on yet (the loader
+ * lists it in {@link MoraineConfig#ignored}).
+ *
+ * @param role {@code pod}, {@code service}, {@code endpoints}, {@code endpointslice}, {@code node}
+ *     or {@code ingress}
+ * @param namespaces {@code namespaces.names}; empty for all namespaces
+ * @param selectors {@code selectors}
+ * @param apiServer {@code api_server}, or null for in-cluster discovery
+ * @param kubeconfigFile {@code kubeconfig_file}, resolved against the file's directory, or null
+ */
+public record KubernetesSdConfig(
+    String role,
+    List<String> namespaces,
+    List<Selector> selectors,
+    @Nullable String apiServer,
+    @Nullable Path kubeconfigFile) {
+  /** The roles Prometheus 2.42 knows. */
+  public static final List<String> ROLES =
+      List.of("pod", "service", "endpoints", "endpointslice", "node", "ingress");
+
+  public KubernetesSdConfig {
+    Objects.requireNonNull(role, "role");
+    namespaces = List.copyOf(namespaces);
+    selectors = List.copyOf(selectors);
+  }
+
+  /**
+   * One {@code selectors} entry.
+   *
+   * @param role the kind of object the selector applies to
+   * @param label a label selector ("" for none)
+   * @param field a field selector ("" for none)
+   */
+  public record Selector(String role, String label, String field) {
+    public Selector {
+      Objects.requireNonNull(role, "role");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(field, "field");
+    }
+  }
+}
