@@ -23,12 +23,21 @@ public record ScrapeJob(
     Map<String, String> headers,
     long bodySizeLimitBytes,
     int targetLimit) {
-  public ScrapeJob {
-    Objects.requireNonNull(defaults, "defaults");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(relabel, "relabel");
-    Objects.requireNonNull(metricRelabel, "metricRelabel");
-    headers = Map.copyOf(headers);
+  public ScrapeJob(
+      TargetLabels.JobDefaults defaults,
+      ScrapeOptions options,
+      Function<Labels, @Nullable Labels> relabel,
+      Function<Labels, @Nullable Labels> metricRelabel,
+      Map<String, String> headers,
+      long bodySizeLimitBytes,
+      int targetLimit) {
+    this.defaults = Objects.requireNonNull(defaults, "defaults");
+    this.options = Objects.requireNonNull(options, "options");
+    this.relabel = Objects.requireNonNull(relabel, "relabel");
+    this.metricRelabel = Objects.requireNonNull(metricRelabel, "metricRelabel");
+    this.headers = Map.copyOf(headers);
+    this.bodySizeLimitBytes = bodySizeLimitBytes;
+    this.targetLimit = targetLimit;
   }
 
   public String name() {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public final class ScrapeManager implements AutoCloseable {
 
   private final Appendable store;
   private final HttpScraper scraper;
-  private final ScrapeParser parser;
+  private final Supplier<ScrapeParser> parsers;
   private final Clock clock;
   private final long seed;
   private final ScheduledExecutorService timer;
@@ -47,13 +48,18 @@ public final class ScrapeManager implements AutoCloseable {
   }
 
   /**
+   * @param parsers makes each target's own parser (e.g. {@code ExpositionParser::new})
    * @param seed the server's jitter seed ({@link ScrapeSchedule#jitterSeed})
    */
   public ScrapeManager(
-      Appendable store, HttpScraper scraper, ScrapeParser parser, Clock clock, long seed) {
+      Appendable store,
+      HttpScraper scraper,
+      Supplier<ScrapeParser> parsers,
+      Clock clock,
+      long seed) {
     this.store = Objects.requireNonNull(store, "store");
     this.scraper = Objects.requireNonNull(scraper, "scraper");
-    this.parser = Objects.requireNonNull(parser, "parser");
+    this.parsers = Objects.requireNonNull(parsers, "parsers");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.seed = seed;
     this.timer =
@@ -140,7 +146,7 @@ public final class ScrapeManager implements AutoCloseable {
     for (var e : wanted.entrySet()) {
       if (!p.loops.containsKey(e.getKey())) {
         ScrapeLoop loop =
-            new ScrapeLoop(p.job, e.getValue(), scraper, parser, store, clock, scrapes);
+            new ScrapeLoop(p.job, e.getValue(), scraper, parsers.get(), store, clock, scrapes);
         p.loops.put(e.getKey(), loop);
         loop.start(timer, seed);
       }

@@ -2,7 +2,10 @@ package io.moraine.ingest.scrape;
 
 import java.util.List;
 
-/** Turns a scrape's body into samples, choosing the format by its Content-Type. Thread-safe. */
+/**
+ * Turns a scrape's body into samples, choosing the format by its Content-Type. One per target; not
+ * thread-safe (a target's scrapes never overlap).
+ */
 @FunctionalInterface
 public interface ScrapeParser {
   /**
