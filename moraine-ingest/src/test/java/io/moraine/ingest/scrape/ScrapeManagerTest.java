@@ -121,9 +121,9 @@ class ScrapeManagerTest {
     };
     // Each stored value is one more than the last: every successful scrape stored its sample (the
     // very first may time out while the JDK client warms up, at a 150 ms timeout).
-    List<Double> v = values(req);
-    for (int k = 1; k < v.size(); k++) {
-      assertThat(v.get(k)).isEqualTo(v.get(k - 1) + 1);
+    List<Double> stored = values(req);
+    for (int k = 1; k < stored.size(); k++) {
+      assertThat(stored.get(k)).isEqualTo(stored.get(k - 1) + 1);
     }
     assertThat(values(Matcher.eq("__name__", "up"), Matcher.eq("job", "app"))).contains(1.0);
     TargetStatus st = manager.activeTargets().get(0);
