@@ -2,6 +2,7 @@ package io.moraine.server.cli;
 
 import io.moraine.core.time.Clock;
 import io.moraine.core.time.Durations;
+import io.moraine.ingest.discovery.StaticGroup;
 import io.moraine.promql.engine.Engine;
 import io.moraine.promql.engine.EngineOptions;
 import io.moraine.server.api.prom.QueryLimits;
@@ -9,8 +10,11 @@ import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.config.ByteSizes;
 import io.moraine.server.config.ConfigLoader;
 import io.moraine.server.config.MoraineConfig;
+import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.config.TsdbConfig;
 import io.moraine.server.store.StorageSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +164,51 @@ final class ServerCommand implements Callable<Integer> {
     hooks.onShutdown(runtime::stop);
     onStarted.accept(runtime);
     runtime.openStorage();
+    try {
+      runtime.startScraping(
+          scrapeJobs(cfg, runtime.httpAddress()), cfg.global().externalLabels(), Main.version());
+    } catch (IOException e) {
+      runtime.stop();
+      throw usage("cannot start scraping: " + e.getMessage());
+    }
     runtime.awaitStopped();
     return 0;
+  }
+
+  /**
+   * The configured jobs; with no configuration file, the server itself and a local agent on
+   * 127.0.0.1:9701, with Prometheus's default interval.
+   */
+  private List<ScrapeConfig> scrapeJobs(MoraineConfig cfg, InetSocketAddress self) {
+    if (config != null) {
+      return cfg.scrapeConfigs();
+    }
+    String host =
+        self.getAddress() == null || self.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : self.getHostString();
+    return List.of(
+        staticJob("moraine", host + ":" + self.getPort()),
+        staticJob("moraine-agent", "127.0.0.1:9701"));
+  }
+
+  private static ScrapeConfig staticJob(String job, String target) {
+    ScrapeConfig d = ScrapeConfig.DEFAULT;
+    return new ScrapeConfig(
+        job,
+        d.scrapeIntervalMillis(),
+        d.scrapeTimeoutMillis(),
+        d.metricsPath(),
+        d.scheme(),
+        d.params(),
+        d.honorLabels(),
+        d.honorTimestamps(),
+        d.httpClient(),
+        d.limits(),
+        d.relabelConfigs(),
+        d.metricRelabelConfigs(),
+        new ScrapeConfig.Discovery(
+            List.of(new StaticGroup(List.of(target), Map.of())), List.of(), List.of(), List.of()));
   }
 
   private Engine queryEngine(MoraineConfig cfg) {

@@ -2,22 +2,32 @@ package io.moraine.server.cli;
 
 import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.core.storage.Storage;
+import io.moraine.core.time.Clock;
 import io.moraine.promql.engine.Engine;
 import io.moraine.server.api.prom.Federation;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
 import io.moraine.server.api.prom.PromApi;
 import io.moraine.server.api.prom.QueryLimits;
 import io.moraine.server.api.prom.ServerInfo;
+import io.moraine.server.api.prom.TargetSource;
+import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
+import io.moraine.server.scrape.Scraping;
+import io.moraine.server.scrape.ScrapingTargets;
 import io.moraine.server.store.StorageHandle;
 import io.moraine.server.store.StorageOpener;
 import io.moraine.server.store.StorageSettings;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +45,19 @@ final class ServerRuntime {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private ServerRuntime(HttpServer http, StorageHandle store) {
+  private final MetricRegistry registry;
+  private final Clock clock;
+  private final AtomicReference<@Nullable Scraping> scraping;
+
+  private ServerRuntime(
+      HttpServer http,
+      StorageHandle store,
+      MetricRegistry registry,
+      Clock clock,
+      AtomicReference<@Nullable Scraping> scraping) {
+    this.registry = registry;
+    this.clock = clock;
+    this.scraping = scraping;
     this.http = http;
     this.store = store;
   }
@@ -69,14 +91,20 @@ final class ServerRuntime {
             engine.options().lookbackDeltaMillis(),
             externalLabels,
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("federate-", 0).factory()));
+    AtomicReference<@Nullable Scraping> scraping = new AtomicReference<>();
     HttpServer http =
-        api.register(
-                HttpServer.builder(listen, registry)
-                    .readiness(store::isReady)
-                    .beforeScrape(process::refresh)
-                    .service("/federate", federation))
+        api.registerTargets(
+                api.register(
+                    HttpServer.builder(listen, registry)
+                        .readiness(store::isReady)
+                        .beforeScrape(process::refresh)
+                        .service("/federate", federation)),
+                () -> {
+                  Scraping s = scraping.get();
+                  return s == null ? TargetSource.NONE : new ScrapingTargets(s);
+                })
             .start();
-    return new ServerRuntime(http, store);
+    return new ServerRuntime(http, store, registry, settings.clock(), scraping);
   }
 
   /**
@@ -91,6 +119,17 @@ final class ServerRuntime {
       throw e;
     }
     LOG.atInfo().log("server is ready to receive requests");
+  }
+
+  /**
+   * Starts scraping {@code jobs} into the open store.
+   *
+   * @throws IOException when a job's credentials file cannot be read
+   */
+  void startScraping(List<ScrapeConfig> jobs, Labels externalLabels, String version)
+      throws IOException {
+    Storage s = store.storage();
+    scraping.set(Scraping.start(jobs, s, clock, registry, externalLabels, version));
   }
 
   InetSocketAddress httpAddress() {
@@ -109,6 +148,10 @@ final class ServerRuntime {
     }
     LOG.atInfo().log("shutting down");
     try {
+      Scraping sc = scraping.getAndSet(null);
+      if (sc != null) {
+        sc.close(); // before the store closes: stopped targets get staleness markers
+      }
       http.close();
     } finally {
       try {

@@ -55,6 +55,13 @@ public final class PromApi {
     this.requestTimeout = Duration.ofMillis(limits.timeoutMillis()).plus(WRITE_ALLOWANCE);
   }
 
+  /** Adds {@code /api/v1/targets}, listing what {@code targets} reports at each request. */
+  public HttpServer.Builder registerTargets(
+      HttpServer.Builder b, java.util.function.Supplier<TargetSource> targets) {
+    route(b, "/targets", GET, new TargetsEndpoint(targets)::targets);
+    return b;
+  }
+
   /** Adds the API's routes. */
   public HttpServer.Builder register(HttpServer.Builder b) {
     route(b, "/query", GET_POST, query::query);
