@@ -1,0 +1,79 @@
+package io.moraine.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server scrapes what its configuration names and lists it in {@code /api/v1/targets}. */
+class ScrapingServerTest {
+  @TempDir Path dir;
+
+  private static String get(HttpClient c, String url) throws Exception {
+    return c.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  @Test
+  void configuredTargetsAreScrapedAndListed() throws Exception {
+    HttpServer target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    target.createContext(
+        "/metrics",
+        x -> {
+          byte[] b = "app_ready 1\n".getBytes(StandardCharsets.UTF_8);
+          x.sendResponseHeaders(200, b.length);
+          try (OutputStream o = x.getResponseBody()) {
+            o.write(b);
+          }
+        });
+    target.start();
+    String addr = "127.0.0.1:" + target.getAddress().getPort();
+    Path cfg = dir.resolve("moraine.yml");
+    Files.writeString(
+        cfg,
+        """
+        global:
+          scrape_interval: 1s
+          scrape_timeout: 1s
+        scrape_configs:
+          - job_name: app
+            static_configs:
+              - targets: ["%s"]
+                labels: {team: a}
+        """
+            .formatted(addr));
+    try (TestServer server = TestServer.start("--config", cfg.toString());
+        HttpClient c = HttpClient.newHttpClient()) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> get(c, server.url() + "/api/v1/targets").contains("\"health\":\"up\""));
+      String targets = get(c, server.url() + "/api/v1/targets?state=active");
+      assertThat(targets)
+          .contains("\"scrapePool\":\"app\"")
+          .contains("\"scrapeUrl\":\"http://" + addr + "/metrics\"")
+          .contains("\"labels\":{\"instance\":\"" + addr + "\",\"job\":\"app\",\"team\":\"a\"}");
+      String q =
+          URLEncoder.encode(
+              "app_ready{job=\"app\",team=\"a\"} + on() group_left up", StandardCharsets.UTF_8);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> get(c, server.url() + "/api/v1/query?query=" + q).contains("\"2\""));
+    } finally {
+      target.stop(0);
+    }
+  }
+}
