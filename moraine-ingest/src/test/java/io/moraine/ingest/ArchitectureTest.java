@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Module rules: packages free of cycles; only the JDK, JSpecify and moraine-core are used. */
+/**
+ * Module rules: packages free of cycles; only the JDK, JSpecify, moraine-core, SLF4J and
+ * aircompressor (snappy) are used.
+ */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -21,11 +24,17 @@ class ArchitectureTest {
   }
 
   @Test
-  void usesOnlyTheJdkAndCore() {
+  void usesOnlyTheJdkCoreAndChosenLibraries() {
     classes()
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.moraine.ingest..", "io.moraine.core..", "java..", "org.jspecify..")
+        .resideInAnyPackage(
+            "io.moraine.ingest..",
+            "io.moraine.core..",
+            "java..",
+            "org.jspecify..",
+            "org.slf4j..",
+            "io.airlift.compress..")
         .check(CLASSES);
   }
 
