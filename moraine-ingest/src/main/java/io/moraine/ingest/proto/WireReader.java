@@ -202,7 +202,10 @@ public final class WireReader {
     switch (wireType()) {
       case VARINT -> varint();
       case FIXED64 -> advance(8);
-      case LENGTH_DELIMITED -> pos += length();
+      case LENGTH_DELIMITED -> {
+        int n = length(); // before reading pos: length() moves it past the prefix
+        pos += n;
+      }
       case FIXED32 -> advance(4);
       case START_GROUP -> skipGroup(field(), 1);
       default ->
