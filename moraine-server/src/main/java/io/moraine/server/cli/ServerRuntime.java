@@ -1,10 +1,13 @@
 package io.moraine.server.cli;
 
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.ingest.remotewrite.RemoteWriteOptions;
+import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
 import io.moraine.server.api.prom.PromApi;
 import io.moraine.server.api.prom.QueryLimits;
+import io.moraine.server.api.prom.RemoteWriteApi;
 import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
@@ -38,7 +41,8 @@ final class ServerRuntime {
   }
 
   /**
-   * Starts the HTTP listener with the Prometheus API; the store is opened by {@link #openStorage}.
+   * Starts the HTTP listener with the Prometheus API and the remote-write receiver; the store is
+   * opened by {@link #openStorage}.
    *
    * @throws java.io.UncheckedIOException when the address cannot be bound
    */
@@ -58,12 +62,14 @@ final class ServerRuntime {
     StorageHandle store = new StorageHandle(opener, settings, registry);
     PromApi api =
         new PromApi(store, engine, limits, settings.clock(), new MetricMetadataRegistry(), info);
-    HttpServer http =
-        api.register(
-                HttpServer.builder(listen, registry)
-                    .readiness(store::isReady)
-                    .beforeScrape(process::refresh))
-            .start();
+    RemoteWriteApi remoteWrite =
+        new RemoteWriteApi(
+            store, new RemoteWriteReceiver(RemoteWriteOptions.DEFAULT, registry), registry);
+    HttpServer.Builder routes =
+        HttpServer.builder(listen, registry)
+            .readiness(store::isReady)
+            .beforeScrape(process::refresh);
+    HttpServer http = remoteWrite.register(api.register(routes)).start();
     return new ServerRuntime(http, store);
   }
 
