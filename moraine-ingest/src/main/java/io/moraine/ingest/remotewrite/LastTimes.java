@@ -5,17 +5,23 @@ package io.moraine.ingest.remotewrite;
  * which are never 0). Prometheus 2.42 checks a sample only against what the store has committed and
  * silently drops, at commit, one that is not newer than an earlier sample of the same series in the
  * same request; this table lets the receiver drop those before the store sees them. Not
- * thread-safe; one per request, sized for it.
+ * thread-safe; one request at a time, {@link #reset} before each.
  */
 final class LastTimes {
-  private final long[] ids;
-  private final long[] times;
-  private final int mask;
+  private long[] ids = new long[0];
+  private long[] times = new long[0];
+  private int mask;
 
-  LastTimes(int series) {
+  /** Forgets everything and makes room for {@code series} series. */
+  void reset(int series) {
     int cap = Integer.highestOneBit(Math.max(8, series * 2 - 1)) << 1;
-    ids = new long[cap];
-    times = new long[cap];
+    if (ids.length < cap) {
+      ids = new long[cap];
+      times = new long[cap];
+    } else {
+      cap = ids.length;
+      java.util.Arrays.fill(ids, 0L);
+    }
     mask = cap - 1;
   }
 

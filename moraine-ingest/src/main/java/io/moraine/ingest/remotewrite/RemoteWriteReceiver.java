@@ -6,6 +6,7 @@ import io.moraine.core.storage.Appendable;
 import io.moraine.core.storage.Appender;
 import io.moraine.core.storage.SampleRejectedException;
 import io.moraine.core.storage.UnknownSeriesRefException;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives Prometheus remote-write 1.0 requests: a snappy block holding a {@code
  * prometheus.WriteRequest}. Thread-safe: requests may run concurrently; they share a cache of
- * series (by label bytes, with their store refs) and of label strings. One receiver serves one
- * store: refs cached from one store are not valid in another.
+ * series (by label bytes, with their store refs), of label strings and a pool of per-request
+ * buffers. One receiver serves one store: refs cached from one store are not valid in another.
  *
  * <p>Semantics are Prometheus 2.42's write handler ({@code storage/remote/write_handler.go}):
  *
@@ -39,17 +40,18 @@ public final class RemoteWriteReceiver {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteWriteReceiver.class);
 
   private final RemoteWriteOptions options;
-  private final SeriesCache cache;
-  private final LabelsDecoder labels;
+  private final Workspace.Pool workspaces;
   private final Counter received;
   private final Counter.Family rejected;
 
   /** A receiver registering its counters in {@code registry}. */
   public RemoteWriteReceiver(RemoteWriteOptions options, MetricRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
-    this.cache = new SeriesCache(options.maxCachedSeries());
+    SeriesCache cache = new SeriesCache(options.maxCachedSeries());
     // names and values repeat across series far more than series do
-    this.labels = new LabelsDecoder(new Symbols(options.maxCachedSeries()));
+    LabelsDecoder labels = new LabelsDecoder(new Symbols(options.maxCachedSeries()));
+    // more than the requests that can run at once on a small machine; extra ones allocate
+    this.workspaces = new Workspace.Pool(16, cache, labels);
     this.received =
         registry
             .counter(
@@ -65,32 +67,50 @@ public final class RemoteWriteReceiver {
 
   /**
    * Decodes {@code body[offset, offset + length)} and stores its samples in {@code store} as one
-   * batch, committed before this returns. The body array is only read, and not retained.
+   * batch, committed before this returns. The body is only read, and not retained.
    *
    * @throws RemoteWriteException when the request is refused; nothing of it was stored
    * @throws java.io.UncheckedIOException when the store cannot write its log (a server fault)
    */
   public WriteResult write(byte[] body, int offset, int length, Appendable store) {
-    Objects.checkFromIndexSize(offset, length, body.length);
-    WriteBatch batch;
-    try {
-      byte[] decoded = SnappyBlock.decode(body, offset, length, options.maxDecodedBytes());
-      batch = new WriteRequestDecoder(cache, labels).decode(decoded, decoded.length);
-    } catch (RemoteWriteException e) {
-      rejected.labels(e.reason()).inc();
-      throw e;
-    }
-    received.add(batch.sampleCount());
-    RemoteWriteException.InvalidSeries invalid = batch.invalid();
-    if (invalid != null) {
-      rejected.labels(invalid.reason()).add(batch.sampleCount());
-      throw invalid;
-    }
-    return append(batch, store);
+    return write(ByteBuffer.wrap(body, offset, length), store);
   }
 
-  private WriteResult append(WriteBatch batch, Appendable store) {
-    LastTimes last = new LastTimes(batch.seriesCount());
+  /**
+   * Decodes the bytes of {@code body} from its position to its limit (heap or direct; neither is
+   * moved) and stores its samples in {@code store} as one batch, committed before this returns. The
+   * buffer is only read, and not retained.
+   *
+   * @throws RemoteWriteException when the request is refused; nothing of it was stored
+   * @throws java.io.UncheckedIOException when the store cannot write its log (a server fault)
+   */
+  public WriteResult write(ByteBuffer body, Appendable store) {
+    Objects.requireNonNull(store, "store");
+    Workspace w = workspaces.take();
+    try {
+      WriteBatch batch = w.batch;
+      try {
+        int length = SnappyBlock.decodedLength(body, options.maxDecodedBytes());
+        w.decoded = SnappyBlock.decode(body, w.decoded, options.maxDecodedBytes());
+        w.decoder.decode(w.decoded, length, batch);
+      } catch (RemoteWriteException e) {
+        rejected.labels(e.reason()).inc();
+        throw e;
+      }
+      received.add(batch.sampleCount());
+      RemoteWriteException.InvalidSeries invalid = batch.invalid();
+      if (invalid != null) {
+        rejected.labels(invalid.reason()).add(batch.sampleCount());
+        throw invalid;
+      }
+      w.lastTimes.reset(batch.seriesCount());
+      return append(batch, w.lastTimes, store);
+    } finally {
+      workspaces.give(w);
+    }
+  }
+
+  private WriteResult append(WriteBatch batch, LastTimes last, Appendable store) {
     Appender app = store.appender();
     boolean ended = false;
     long stored = 0;

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A decoded request: its series (cache entries) and their samples in primitive arrays, in request
  * order. Series {@code i} owns samples {@code [i == 0 ? 0 : end(i - 1), end(i))}. Not thread-safe;
- * one per request.
+ * one request at a time, reused across requests ({@link #reset}) so that its arrays are allocated
+ * once, not per request.
  */
 final class WriteBatch {
   private SeriesCache.Entry[] series;
@@ -17,12 +18,20 @@ final class WriteBatch {
   private int sampleCount;
   private RemoteWriteException.@Nullable InvalidSeries invalid;
 
-  WriteBatch(int expectedSamples) {
-    int n = Math.max(16, expectedSamples);
+  WriteBatch() {
+    int n = 1024;
     series = new SeriesCache.Entry[n];
     ends = new int[n];
     ts = new long[n];
     vs = new double[n];
+  }
+
+  /** Empties the batch for the next request, keeping its arrays. */
+  void reset() {
+    Arrays.fill(series, 0, seriesCount, null);
+    seriesCount = 0;
+    sampleCount = 0;
+    invalid = null;
   }
 
   void addSample(long t, double v) {

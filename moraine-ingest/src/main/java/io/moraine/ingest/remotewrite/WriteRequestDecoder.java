@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * Decodes a {@code prometheus.WriteRequest} (remote-write 1.0, {@code prompb/remote.proto} and
- * {@code types.proto}) into a {@link WriteBatch}. Not thread-safe; one per request (it keeps
- * scratch space), sharing the receiver's {@link SeriesCache} and {@link LabelsDecoder}.
+ * {@code types.proto}) into a {@link WriteBatch}. Not thread-safe: one request at a time (it keeps
+ * scratch space); shares the receiver's {@link SeriesCache} and {@link LabelsDecoder}.
  *
  * <p>Fields used: {@code WriteRequest.timeseries = 1}; {@code TimeSeries.labels = 1}, {@code
  * samples = 2}; {@code Label.name = 1}, {@code value = 2}; {@code Sample.value = 1} (double),
@@ -36,13 +36,11 @@ final class WriteRequestDecoder {
   }
 
   /**
-   * Decodes {@code buf[0, length)}.
+   * Decodes {@code buf[0, length)} into {@code batch}, which must be empty.
    *
    * @throws RemoteWriteException.Malformed when it is not a valid {@code WriteRequest}
    */
-  WriteBatch decode(byte[] buf, int length) {
-    // ~60 bytes per sample for typical label sets: a first guess that rarely needs growing
-    WriteBatch batch = new WriteBatch(length / 64);
+  void decode(byte[] buf, int length, WriteBatch batch) {
     WireReader r = new WireReader(buf, 0, length);
     try {
       while (r.next()) {
@@ -63,7 +61,6 @@ final class WriteRequestDecoder {
     } catch (WireFormatException e) {
       throw new RemoteWriteException.Malformed("proto: " + e.getMessage());
     }
-    return batch;
   }
 
   private void timeSeries(WireReader r, WriteBatch batch) {

@@ -1,5 +1,7 @@
 package io.moraine.server.api.prom;
 
+import com.linecorp.armeria.common.AggregationOptions;
+import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -11,6 +13,7 @@ import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.store.StorageHandle;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,11 +65,13 @@ public final class RemoteWriteApi {
       return HttpResponse.of(HttpStatus.METHOD_NOT_ALLOWED);
     }
     CompletableFuture<HttpResponse> answer =
-        req.aggregate()
+        req.aggregate(AggregationOptions.usePooledObjects(ByteBufAllocator.DEFAULT))
             .thenApplyAsync(
                 agg -> {
-                  byte[] body = agg.content().array();
-                  receiver.write(body, 0, body.length, store.storage());
+                  // a pooled (off-heap) body: no per-request garbage for the largest buffer
+                  try (HttpData body = agg.content()) {
+                    receiver.write(body.byteBuf().nioBuffer(), store.storage());
+                  }
                   return HttpResponse.of(HttpStatus.NO_CONTENT);
                 },
                 executor);
