@@ -82,6 +82,22 @@ class RemoteWriteReceiverTest {
   }
 
   @Test
+  void aRequestLargerThanThePooledBufferThenASmallerOneAreBothStoredWhole() {
+    Proto big = Proto.of();
+    for (int i = 0; i < 5_000; i++) {
+      big.series(i, 1000, "__name__", "big", "i", Integer.toString(i), "pad", "x".repeat(20));
+    }
+    assertThat(big.toBytes().length).isGreaterThan(128 << 10);
+    assertThat(write(big)).isEqualTo(new WriteResult(5_000, 5_000, 0));
+    assertThat(
+            write(Proto.of().series(1, 2000, "__name__", "big", "i", "7", "pad", "x".repeat(20))))
+        .isEqualTo(new WriteResult(1, 1, 0));
+    assertThat(stored())
+        .hasSize(5_001)
+        .contains("big{i=\"7\", pad=\"xxxxxxxxxxxxxxxxxxxx\"} 2000=1.0");
+  }
+
+  @Test
   void labelsAreSortedAndEmptyValuesDroppedAsPrometheusDoes() {
     write(Proto.of().series(1, 1000, "z", "1", "__name__", "m", "a", "2", "empty", ""));
     try (Querier q = store.querier(0, 5000)) {

@@ -3,6 +3,7 @@ package io.moraine.server.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
@@ -125,7 +126,7 @@ final class ErrorMapper implements ServerErrorHandler {
             .contentType(MediaType.PLAIN_TEXT_UTF_8)
             .set(HttpHeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
             .build();
-    return HttpResponse.of(headers, com.linecorp.armeria.common.HttpData.ofUtf8(message + "\n"));
+    return HttpResponse.of(headers, HttpData.ofUtf8(message + "\n"));
   }
 
   static byte[] body(ErrorType type, String message) {

@@ -6,7 +6,6 @@ import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.moraine.core.selfmetrics.Counter;
 import io.moraine.core.selfmetrics.MetricRegistry;
@@ -82,10 +81,5 @@ public final class RemoteWriteApi {
                     e instanceof CompletionException c && c.getCause() != null
                         ? c.getCause()
                         : e)));
-  }
-
-  /** The service, for tests that mount it without a server. */
-  HttpService service() {
-    return this::serve;
   }
 }
