@@ -40,7 +40,7 @@ case "$sub" in
     echo $!
     ;;
   info)
-    echo '{"name":"moraine","version":"0.1.0","remote_write_path":null,"import_text_path":null,"self_metrics_path":"/metrics","samples_counter":"moraine_tsdb_head_samples_appended_total"}'
+    echo '{"name":"moraine","version":"0.1.0","remote_write_path":"/api/v1/write","import_text_path":null,"self_metrics_path":"/metrics","samples_counter":"moraine_tsdb_head_samples_appended_total"}'
     ;;
   bulk_import)
     in="$1"; out="$2"

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Module rules: packages free of cycles; only the JDK, JSpecify and moraine-core are used. */
+/**
+ * Module rules: packages free of cycles; only the JDK, JSpecify, moraine-core, SLF4J and
+ * aircompressor (snappy) are used.
+ */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -21,7 +24,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void usesOnlyTheJdkCoreAndItsLibraries() {
+  void usesOnlyTheJdkCoreAndChosenLibraries() {
     classes()
         .should()
         .onlyDependOnClassesThat()

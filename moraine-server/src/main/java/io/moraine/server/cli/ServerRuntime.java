@@ -4,11 +4,14 @@ import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Storage;
 import io.moraine.core.time.Clock;
+import io.moraine.ingest.remotewrite.RemoteWriteOptions;
+import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
 import io.moraine.server.api.prom.Federation;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
 import io.moraine.server.api.prom.PromApi;
 import io.moraine.server.api.prom.QueryLimits;
+import io.moraine.server.api.prom.RemoteWriteApi;
 import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.config.ScrapeConfig;
@@ -63,7 +66,8 @@ final class ServerRuntime {
   }
 
   /**
-   * Starts the HTTP listener with the Prometheus API; the store is opened by {@link #openStorage}.
+   * Starts the HTTP listener with the Prometheus API and the remote-write receiver; the store is
+   * opened by {@link #openStorage}.
    *
    * @throws java.io.UncheckedIOException when the address cannot be bound
    */
@@ -91,14 +95,18 @@ final class ServerRuntime {
             engine.options().lookbackDeltaMillis(),
             externalLabels,
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("federate-", 0).factory()));
+    RemoteWriteApi remoteWrite =
+        new RemoteWriteApi(
+            store, new RemoteWriteReceiver(RemoteWriteOptions.DEFAULT, registry), registry);
     AtomicReference<@Nullable Scraping> scraping = new AtomicReference<>();
+    HttpServer.Builder routes =
+        HttpServer.builder(listen, registry)
+            .readiness(store::isReady)
+            .beforeScrape(process::refresh)
+            .service("/federate", federation);
     HttpServer http =
         api.registerTargets(
-                api.register(
-                    HttpServer.builder(listen, registry)
-                        .readiness(store::isReady)
-                        .beforeScrape(process::refresh)
-                        .service("/federate", federation)),
+                remoteWrite.register(api.register(routes)),
                 () -> {
                   Scraping s = scraping.get();
                   return s == null ? TargetSource.NONE : new ScrapingTargets(s);

@@ -3,10 +3,13 @@ package io.moraine.server.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpResponseException;
 import com.linecorp.armeria.server.HttpStatusException;
 import com.linecorp.armeria.server.RequestTimeoutException;
@@ -15,9 +18,11 @@ import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.moraine.core.selfmetrics.Counter;
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.ingest.remotewrite.RemoteWriteException;
 import io.moraine.promql.engine.QueryException;
 import io.moraine.promql.parser.ParseException;
 import io.moraine.server.store.NotReadyException;
+import io.netty.util.AttributeKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,11 +40,19 @@ import org.slf4j.LoggerFactory;
  * QueryException}: {@code execution} 422, {@code timeout} and {@code canceled} 503); a store that
  * is not open 503; anything unexpected 500 {@code internal}, logged with its stack trace, which
  * never reaches the body. Each answer is counted by type in {@code moraine_http_errors_total}.
+ *
+ * <p>Services registered for plain-text errors ({@link HttpServer.Builder#plainTextService}) get
+ * the same status with the message as a {@code text/plain} body ending in a newline, as Prometheus'
+ * {@code http.Error} writes it (its remote-write receiver answers that way).
  */
 final class ErrorMapper implements ServerErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
   private static final JsonFactory JSON = new JsonFactory();
   private static final String NOT_FOUND_BODY = "404 page not found\n";
+
+  /** Set on a request whose errors are answered in plain text. */
+  static final AttributeKey<Boolean> PLAIN_TEXT =
+      AttributeKey.valueOf(ErrorMapper.class, "PLAIN_TEXT");
 
   private final Counter.Family errors;
 
@@ -63,6 +76,9 @@ final class ErrorMapper implements ServerErrorHandler {
           .log("internal error answering a request");
     }
     errors.labels(type.wireName()).inc();
+    if (Boolean.TRUE.equals(ctx.attr(PLAIN_TEXT))) {
+      return plainText(type, message(c));
+    }
     return response(type, message(c));
   }
 
@@ -84,6 +100,7 @@ final class ErrorMapper implements ServerErrorHandler {
     return switch (c) {
       case ApiException a -> a.type();
       case ParseException p -> ErrorType.BAD_DATA;
+      case RemoteWriteException r -> ErrorType.BAD_DATA;
       case QueryException.BadData b -> ErrorType.BAD_DATA;
       case QueryException.Timeout t -> ErrorType.TIMEOUT;
       case QueryException.Canceled x -> ErrorType.CANCELED;
@@ -100,6 +117,16 @@ final class ErrorMapper implements ServerErrorHandler {
   static HttpResponse response(ErrorType type, String message) {
     return HttpResponse.of(
         HttpStatus.valueOf(type.status()), MediaType.JSON_UTF_8, body(type, message));
+  }
+
+  /** A plain-text error response, as Go's {@code http.Error} writes it. */
+  static HttpResponse plainText(ErrorType type, String message) {
+    ResponseHeaders headers =
+        ResponseHeaders.builder(type.status())
+            .contentType(MediaType.PLAIN_TEXT_UTF_8)
+            .set(HttpHeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
+            .build();
+    return HttpResponse.of(headers, HttpData.ofUtf8(message + "\n"));
   }
 
   static byte[] body(ErrorType type, String message) {

@@ -96,6 +96,21 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
+     * Serves {@code service} at {@code pathPattern} with errors answered as plain text ({@code
+     * message\n}, {@code text/plain}) instead of the JSON error body, as Prometheus answers its
+     * remote-write endpoint; statuses are the same.
+     */
+    public Builder plainTextService(String pathPattern, HttpService service) {
+      return service(
+          pathPattern,
+          service.decorate(
+              (delegate, ctx, req) -> {
+                ctx.setAttr(ErrorMapper.PLAIN_TEXT, Boolean.TRUE);
+                return delegate.serve(ctx, req);
+              }));
+    }
+
+    /**
      * Binds and starts serving; returns once the port is bound.
      *
      * @throws UncheckedIOException when the address cannot be bound (in use, not local)

@@ -8,6 +8,8 @@ import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Appender;
 import io.moraine.core.time.Clock;
+import io.moraine.ingest.remotewrite.RemoteWriteOptions;
+import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
 import io.moraine.promql.engine.EngineOptions;
 import io.moraine.server.http.HttpServer;
@@ -26,8 +28,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A real server for API tests: the Prometheus API on an ephemeral port over a real {@link Tsdb} in
- * a temporary directory, called with the JDK's HTTP client. Its clock's "now" is {@link #NOW}.
+ * A real server for API tests: the Prometheus API and the remote-write receiver on an ephemeral
+ * port over a real {@link Tsdb} in a temporary directory, called with the JDK's HTTP client. Its
+ * clock's "now" is {@link #NOW}.
  */
 final class ApiTestServer implements AutoCloseable {
   /** 2023-11-14T22:13:20Z, the time of an instant query without {@code time}. */
@@ -51,11 +54,11 @@ final class ApiTestServer implements AutoCloseable {
 
   final Tsdb tsdb;
   final MetricMetadataRegistry metadata = new MetricMetadataRegistry();
+  final MetricRegistry registry = new MetricRegistry();
   private final StorageHandle handle;
   private final HttpServer http;
 
   private ApiTestServer(Path dir, QueryLimits limits, EngineOptions engine, ServerInfo info) {
-    MetricRegistry registry = new MetricRegistry();
     try {
       tsdb = Tsdb.open(dir, TsdbOptions.DEFAULT, CLOCK, registry);
     } catch (IOException e) {
@@ -64,8 +67,14 @@ final class ApiTestServer implements AutoCloseable {
     handle = new StorageHandle((s, r) -> tsdb, new StorageSettings(dir, 0, 0, CLOCK), registry);
     handle.open();
     PromApi api = new PromApi(handle, new Engine(engine), limits, CLOCK, metadata, info);
+    RemoteWriteApi remoteWrite =
+        new RemoteWriteApi(
+            handle, new RemoteWriteReceiver(RemoteWriteOptions.DEFAULT, registry), registry);
     http =
-        api.register(HttpServer.builder(new InetSocketAddress("127.0.0.1", 0), registry)).start();
+        remoteWrite
+            .register(
+                api.register(HttpServer.builder(new InetSocketAddress("127.0.0.1", 0), registry)))
+            .start();
   }
 
   static ApiTestServer start(Path dir) {
