@@ -1,6 +1,9 @@
 package io.moraine.server.api.prom;
 
 import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.encoding.EncodingService;
 import io.moraine.core.time.Clock;
 import io.moraine.promql.engine.Engine;
 import io.moraine.server.http.HttpServer;
@@ -10,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The query side of Prometheus' HTTP API v1, registered on the server's {@link HttpServer}. Every
@@ -26,6 +30,10 @@ public final class PromApi {
    * client that stops reading must not hold a query's result forever).
    */
   private static final Duration WRITE_ALLOWANCE = Duration.ofMinutes(5);
+
+  /** Encodes {@code application/json} without a charset, which Armeria's default skips. */
+  private static final Function<? super HttpService, EncodingService> GZIP =
+      EncodingService.builder().encodableContentTypes(MediaType.JSON).newDecorator();
 
   private final QueryEndpoints query;
   private final SeriesEndpoints series;
@@ -79,6 +87,7 @@ public final class PromApi {
   }
 
   private void route(HttpServer.Builder b, String path, Set<HttpMethod> methods, Endpoint e) {
-    b.service(PREFIX + path, new ApiService(methods, e, executor, requestTimeout));
+    // Compressed when the client accepts it, as Prometheus does (Grafana asks for gzip).
+    b.service(PREFIX + path, new ApiService(methods, e, executor, requestTimeout).decorate(GZIP));
   }
 }

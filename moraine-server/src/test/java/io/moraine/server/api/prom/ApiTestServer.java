@@ -113,8 +113,12 @@ final class ApiTestServer implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest req) {
+    return send(req, HttpResponse.BodyHandlers.ofString());
+  }
+
+  <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
     try {
-      return CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
+      return CLIENT.send(req, handler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

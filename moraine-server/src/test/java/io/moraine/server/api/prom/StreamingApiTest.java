@@ -9,23 +9,26 @@ import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Appender;
 import io.moraine.server.http.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Answers larger than one chunk arrive whole; an answer that fails half-way is never whole. */
 class StreamingApiTest {
   @Test
-  void aLargeAnswerArrivesWhole(@TempDir Path dir) {
+  void aLargeAnswerArrivesWholeAndCompressedWhenAsked(@TempDir Path dir) throws IOException {
     try (ApiTestServer server = ApiTestServer.start(dir)) {
       Appender a = server.tsdb.appender();
       int n = 20_000;
@@ -40,6 +43,22 @@ class StreamingApiTest {
       assertThat(values.get(0).asText()).isEqualTo("value-000000-<&>");
       assertThat(values.get(n - 1).asText()).isEqualTo("value-019999-<&>");
       assertThat(r.body()).contains("\"value-000000-\\u003c\\u0026\\u003e\"");
+
+      HttpResponse<byte[]> gz =
+          server.send(
+              HttpRequest.newBuilder(server.uri("/api/v1/label/id/values"))
+                  .header("Accept-Encoding", "gzip")
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(gz.headers().firstValue("content-encoding")).hasValue("gzip");
+      assertThat(gz.body().length).isLessThan(r.body().length() / 4);
+      assertThat(gunzip(gz.body())).isEqualTo(r.body());
+    }
+  }
+
+  private static String gunzip(byte[] b) throws IOException {
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(b))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
