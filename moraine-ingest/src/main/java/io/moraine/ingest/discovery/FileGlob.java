@@ -1,5 +1,6 @@
 package io.moraine.ingest.discovery;
 
+import io.moraine.core.labels.GoQuote;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

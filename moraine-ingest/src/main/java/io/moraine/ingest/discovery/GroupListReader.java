@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.moraine.core.discovery.TargetGroup;
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.LabelValidation;
 import io.moraine.core.labels.Labels;
 import java.io.IOException;

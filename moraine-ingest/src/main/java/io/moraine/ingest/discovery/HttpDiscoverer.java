@@ -2,6 +2,7 @@ package io.moraine.ingest.discovery;
 
 import io.moraine.core.discovery.Discoverer;
 import io.moraine.core.discovery.TargetGroup;
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.moraine.ingest.discovery;
 
+import io.moraine.core.labels.GoQuote;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.moraine.ingest.discovery;
 
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.LabelValidation;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.moraine.ingest.relabel;
 
+import io.moraine.core.labels.GoQuote;
 import java.util.Locale;
 
 /**
