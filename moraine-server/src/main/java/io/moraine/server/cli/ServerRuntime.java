@@ -14,6 +14,7 @@ import io.moraine.server.api.prom.QueryLimits;
 import io.moraine.server.api.prom.RemoteWriteApi;
 import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
+import io.moraine.server.api.prom.TextImportApi;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
@@ -106,7 +107,8 @@ final class ServerRuntime {
             .service("/federate", federation);
     HttpServer http =
         api.registerTargets(
-                remoteWrite.register(api.register(routes)),
+                new TextImportApi(store, settings.clock(), registry)
+                    .register(remoteWrite.register(api.register(routes))),
                 () -> {
                   Scraping s = scraping.get();
                   return s == null ? TargetSource.NONE : new ScrapingTargets(s);
