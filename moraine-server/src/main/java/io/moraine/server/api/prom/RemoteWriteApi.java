@@ -15,7 +15,6 @@ import io.moraine.server.store.StorageHandle;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -74,12 +73,6 @@ public final class RemoteWriteApi {
                   return HttpResponse.of(HttpStatus.NO_CONTENT);
                 },
                 executor);
-    return HttpResponse.of(
-        answer.exceptionallyCompose(
-            e ->
-                CompletableFuture.failedFuture(
-                    e instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause()
-                        : e)));
+    return AsyncAnswers.of(answer);
   }
 }

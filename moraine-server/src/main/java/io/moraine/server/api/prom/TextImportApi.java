@@ -26,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -74,13 +73,7 @@ public final class TextImportApi {
                   return HttpResponse.of(HttpStatus.NO_CONTENT);
                 },
                 executor);
-    return HttpResponse.of(
-        answer.exceptionallyCompose(
-            e ->
-                CompletableFuture.failedFuture(
-                    e instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause()
-                        : e)));
+    return AsyncAnswers.of(answer);
   }
 
   private static Labels extraLabels(QueryParams params) {
