@@ -1,6 +1,7 @@
 package io.moraine.ingest.scrape;
 
 import io.moraine.core.labels.Labels;
+import io.moraine.ingest.textparse.MetricType;
 import io.moraine.ingest.textparse.OpenMetricsParser;
 import io.moraine.ingest.textparse.PromTextParser;
 import io.moraine.ingest.textparse.SampleSink;
@@ -10,7 +11,9 @@ import io.moraine.ingest.textparse.TextFormats;
 import io.moraine.ingest.textparse.TextParseException;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One target's parser: text 0.0.4 or OpenMetrics 1.0 by the response's Content-Type, as Prometheus
@@ -21,10 +24,12 @@ public final class ExpositionParser implements ScrapeParser {
   private final SeriesRegistry registry = new SeriesRegistry();
   private final PromTextParser text = new PromTextParser(registry);
   private final List<Labels> byId = new ArrayList<>();
+  private final Map<String, String[]> meta = new LinkedHashMap<>();
 
   @Override
   public List<ScrapedSample> parse(ScrapeResponse response) throws ScrapeException {
     List<ScrapedSample> out = new ArrayList<>();
+    meta.clear();
     SampleSink sink =
         new SampleSink() {
           @Override
@@ -38,6 +43,21 @@ public final class ExpositionParser implements ScrapeParser {
           @Override
           public void sample(int seriesId, long timestampMillis, double value) {
             out.add(new ScrapedSample(byId.get(seriesId), timestampMillis, value));
+          }
+
+          @Override
+          public void help(String metricName, String text) {
+            entry(metricName)[1] = text;
+          }
+
+          @Override
+          public void type(String metricName, MetricType type) {
+            entry(metricName)[0] = type.promName();
+          }
+
+          @Override
+          public void unit(String metricName, String unit) {
+            entry(metricName)[2] = unit;
           }
         };
     TextFormat format = TextFormats.forContentType(response.contentType());
@@ -57,5 +77,17 @@ public final class ExpositionParser implements ScrapeParser {
       throw new ScrapeException(String.valueOf(e.getMessage()), e);
     }
     return out;
+  }
+
+  @Override
+  public List<ScrapedMetadata> metadata() {
+    List<ScrapedMetadata> out = new ArrayList<>(meta.size());
+    meta.forEach((name, m) -> out.add(new ScrapedMetadata(name, m[0], m[1], m[2])));
+    return out;
+  }
+
+  /** type, help, unit of a family, created as {@code unknown} with no help or unit. */
+  private String[] entry(String metric) {
+    return meta.computeIfAbsent(metric, k -> new String[] {"unknown", "", ""});
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,8 @@ final class ScrapeLoop {
   private final Clock clock;
   private final Executor scrapes;
   private final TargetState state;
+  private final Consumer<ScrapedMetadata> metadataSink;
+  private List<ScrapedMetadata> lastMetadata = List.of();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile @Nullable String refusal;
   private volatile @Nullable ScheduledFuture<?> ticks;
@@ -38,7 +41,9 @@ final class ScrapeLoop {
       ScrapeParser parser,
       Appendable store,
       Clock clock,
-      Executor scrapes) {
+      Executor scrapes,
+      Consumer<ScrapedMetadata> metadataSink) {
+    this.metadataSink = metadataSink;
     this.job = job;
     this.target = target;
     this.scraper = scraper;
@@ -127,6 +132,11 @@ final class ScrapeLoop {
                 job.headers(),
                 job.bodySizeLimitBytes());
         samples = parser.parse(r);
+        List<ScrapedMetadata> meta = parser.metadata();
+        if (!meta.equals(lastMetadata)) {
+          meta.forEach(metadataSink);
+          lastMetadata = meta;
+        }
       } catch (ScrapeException e) {
         error = e.getMessage();
       } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class ScrapeManager implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ExecutorService scrapes;
   private final Map<String, Pool> pools = new LinkedHashMap<>();
+  private final Consumer<ScrapedMetadata> metadataSink;
 
   /** One job's groups, targets and loops. */
   private static final class Pool {
@@ -57,6 +59,21 @@ public final class ScrapeManager implements AutoCloseable {
       Supplier<ScrapeParser> parsers,
       Clock clock,
       long seed) {
+    this(store, scraper, parsers, clock, seed, m -> {});
+  }
+
+  /**
+   * @param metadataSink told each metric family's metadata when a target's exposition of it changes
+   *     (from scrape threads; must be thread-safe)
+   */
+  public ScrapeManager(
+      Appendable store,
+      HttpScraper scraper,
+      Supplier<ScrapeParser> parsers,
+      Clock clock,
+      long seed,
+      Consumer<ScrapedMetadata> metadataSink) {
+    this.metadataSink = Objects.requireNonNull(metadataSink, "metadataSink");
     this.store = Objects.requireNonNull(store, "store");
     this.scraper = Objects.requireNonNull(scraper, "scraper");
     this.parsers = Objects.requireNonNull(parsers, "parsers");
@@ -146,7 +163,8 @@ public final class ScrapeManager implements AutoCloseable {
     for (var e : wanted.entrySet()) {
       if (!p.loops.containsKey(e.getKey())) {
         ScrapeLoop loop =
-            new ScrapeLoop(p.job, e.getValue(), scraper, parsers.get(), store, clock, scrapes);
+            new ScrapeLoop(
+                p.job, e.getValue(), scraper, parsers.get(), store, clock, scrapes, metadataSink);
         p.loops.put(e.getKey(), loop);
         loop.start(timer, seed);
       }

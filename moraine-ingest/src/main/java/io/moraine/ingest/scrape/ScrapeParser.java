@@ -13,4 +13,9 @@ public interface ScrapeParser {
    *     scrape then fails, as in Prometheus)
    */
   List<ScrapedSample> parse(ScrapeResponse response) throws ScrapeException;
+
+  /** The metric metadata of the last body parsed, in exposition order; none by default. */
+  default List<ScrapedMetadata> metadata() {
+    return List.of();
+  }
 }

@@ -55,4 +55,19 @@ class ExpositionParserTest {
         .isInstanceOf(ScrapeException.class)
         .hasMessageContaining("2:");
   }
+
+  @Test
+  void metadataOfTheLastBodyInExpositionOrder() throws Exception {
+    ExpositionParser p = new ExpositionParser();
+    p.parse(
+        body(
+            "# HELP b_total Requests.\n# TYPE b_total counter\nb_total 1\n# TYPE a gauge\na 2\nc 3\n",
+            "text/plain"));
+    assertThat(p.metadata())
+        .containsExactly(
+            new ScrapedMetadata("b_total", "counter", "Requests.", ""),
+            new ScrapedMetadata("a", "gauge", "", ""));
+    p.parse(body("c 3\n", "text/plain"));
+    assertThat(p.metadata()).isEmpty();
+  }
 }

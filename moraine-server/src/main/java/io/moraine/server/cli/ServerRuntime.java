@@ -8,6 +8,7 @@ import io.moraine.ingest.remotewrite.RemoteWriteOptions;
 import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
 import io.moraine.server.api.prom.Federation;
+import io.moraine.server.api.prom.MetricMetadata;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
 import io.moraine.server.api.prom.PromApi;
 import io.moraine.server.api.prom.QueryLimits;
@@ -52,13 +53,16 @@ final class ServerRuntime {
   private final MetricRegistry registry;
   private final Clock clock;
   private final AtomicReference<@Nullable Scraping> scraping;
+  private final MetricMetadataRegistry metadata;
 
   private ServerRuntime(
       HttpServer http,
       StorageHandle store,
       MetricRegistry registry,
       Clock clock,
-      AtomicReference<@Nullable Scraping> scraping) {
+      AtomicReference<@Nullable Scraping> scraping,
+      MetricMetadataRegistry metadata) {
+    this.metadata = metadata;
     this.registry = registry;
     this.clock = clock;
     this.scraping = scraping;
@@ -87,8 +91,8 @@ final class ServerRuntime {
         .set(1);
     ProcessMetrics process = ProcessMetrics.register(registry, Path.of("/proc/self"));
     StorageHandle store = new StorageHandle(opener, settings, registry);
-    PromApi api =
-        new PromApi(store, engine, limits, settings.clock(), new MetricMetadataRegistry(), info);
+    MetricMetadataRegistry metadata = new MetricMetadataRegistry();
+    PromApi api = new PromApi(store, engine, limits, settings.clock(), metadata, info);
     Federation federation =
         new Federation(
             store::storage,
@@ -114,7 +118,7 @@ final class ServerRuntime {
                   return s == null ? TargetSource.NONE : new ScrapingTargets(s);
                 })
             .start();
-    return new ServerRuntime(http, store, registry, settings.clock(), scraping);
+    return new ServerRuntime(http, store, registry, settings.clock(), scraping, metadata);
   }
 
   /**
@@ -139,7 +143,15 @@ final class ServerRuntime {
   void startScraping(List<ScrapeConfig> jobs, Labels externalLabels, String version)
       throws IOException {
     Storage s = store.storage();
-    scraping.set(Scraping.start(jobs, s, clock, registry, externalLabels, version));
+    scraping.set(
+        Scraping.start(
+            jobs,
+            s,
+            clock,
+            registry,
+            externalLabels,
+            version,
+            m -> metadata.put(m.metric(), new MetricMetadata(m.type(), m.help(), m.unit()))));
   }
 
   InetSocketAddress httpAddress() {

@@ -17,6 +17,7 @@ import io.moraine.ingest.scrape.HttpScraper;
 import io.moraine.ingest.scrape.ScrapeJob;
 import io.moraine.ingest.scrape.ScrapeManager;
 import io.moraine.ingest.scrape.ScrapeSchedule;
+import io.moraine.ingest.scrape.ScrapedMetadata;
 import io.moraine.ingest.scrape.TargetStatus;
 import io.moraine.server.config.HttpSdConfig;
 import io.moraine.server.config.ScrapeConfig;
@@ -43,7 +44,8 @@ public final class Scraping implements AutoCloseable {
   }
 
   /**
-   * Starts scraping {@code jobs} into {@code store}.
+   * Starts scraping {@code jobs} into {@code store}; {@code metadata} is told the metric metadata
+   * targets expose.
    *
    * @throws IOException when a job's credentials file cannot be read
    */
@@ -53,7 +55,8 @@ public final class Scraping implements AutoCloseable {
       Clock clock,
       MetricRegistry registry,
       Labels externalLabels,
-      String version)
+      String version,
+      Consumer<ScrapedMetadata> metadata)
       throws IOException {
     HttpClient client =
         HttpClient.newBuilder()
@@ -66,7 +69,8 @@ public final class Scraping implements AutoCloseable {
             new HttpScraper(client, "Moraine/" + version),
             ExpositionParser::new,
             clock,
-            ScrapeSchedule.jitterSeed(hostname(), externalLabels));
+            ScrapeSchedule.jitterSeed(hostname(), externalLabels),
+            metadata);
     List<ScrapeJob> scrapeJobs = new ArrayList<>();
     for (ScrapeConfig c : jobs) {
       scrapeJobs.add(job(c));

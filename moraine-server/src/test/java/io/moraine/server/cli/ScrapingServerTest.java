@@ -34,7 +34,9 @@ class ScrapingServerTest {
     target.createContext(
         "/metrics",
         x -> {
-          byte[] b = "app_ready 1\n".getBytes(StandardCharsets.UTF_8);
+          byte[] b =
+              "# HELP app_ready Whether the app is ready.\n# TYPE app_ready gauge\napp_ready 1\n"
+                  .getBytes(StandardCharsets.UTF_8);
           x.sendResponseHeaders(200, b.length);
           try (OutputStream o = x.getResponseBody()) {
             o.write(b);
@@ -72,6 +74,10 @@ class ScrapingServerTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> get(c, server.url() + "/api/v1/query?query=" + q).contains("\"2\""));
+      assertThat(get(c, server.url() + "/api/v1/metadata?metric=app_ready"))
+          .isEqualTo(
+              "{\"status\":\"success\",\"data\":{\"app_ready\":[{\"type\":\"gauge\","
+                  + "\"help\":\"Whether the app is ready.\",\"unit\":\"\"}]}}");
     } finally {
       target.stop(0);
     }
