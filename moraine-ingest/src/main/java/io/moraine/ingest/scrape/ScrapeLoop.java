@@ -27,7 +27,7 @@ final class ScrapeLoop {
   private final Executor scrapes;
   private final TargetState state;
   private final Consumer<ScrapedMetadata> metadataSink;
-  private List<ScrapedMetadata> lastMetadata = List.of();
+  private volatile List<ScrapedMetadata> lastMetadata = List.of();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile @Nullable String refusal;
   private volatile @Nullable ScheduledFuture<?> ticks;
@@ -61,6 +61,11 @@ final class ScrapeLoop {
 
   TargetStatus status() {
     return status;
+  }
+
+  /** The metric metadata of the target's last successful scrape. */
+  List<ScrapedMetadata> metadata() {
+    return lastMetadata;
   }
 
   /**

@@ -194,6 +194,22 @@ public final class ScrapeManager implements AutoCloseable {
     return out;
   }
 
+  /** A running target's labels (as its samples get them) and one metric family it exposes. */
+  public record TargetMetadata(Labels target, ScrapedMetadata metadata) {}
+
+  /** The metric metadata of every running target's last successful scrape. */
+  public synchronized List<TargetMetadata> targetMetadata() {
+    List<TargetMetadata> out = new ArrayList<>();
+    for (Pool p : pools.values()) {
+      for (ScrapeLoop l : p.loops.values()) {
+        for (ScrapedMetadata m : l.metadata()) {
+          out.add(new TargetMetadata(l.target().publicLabels(), m));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The discovered labels of targets relabeling dropped, by job. */
   public synchronized Map<String, List<Labels>> droppedTargets() {
     Map<String, List<Labels>> out = new LinkedHashMap<>();

@@ -94,6 +94,11 @@ public final class Scraping implements AutoCloseable {
     return manager.activeTargets();
   }
 
+  /** The metric metadata running targets exposed in their last scrape. */
+  public List<ScrapeManager.TargetMetadata> targetMetadata() {
+    return manager.targetMetadata();
+  }
+
   /** Targets relabeling dropped, by job. */
   public Map<String, List<Labels>> droppedTargets() {
     return manager.droppedTargets();

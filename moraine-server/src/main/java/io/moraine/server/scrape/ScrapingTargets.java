@@ -1,6 +1,7 @@
 package io.moraine.server.scrape;
 
 import io.moraine.core.labels.Labels;
+import io.moraine.ingest.scrape.ScrapeManager;
 import io.moraine.ingest.scrape.TargetStatus;
 import io.moraine.server.api.prom.TargetSource;
 import java.util.List;
@@ -16,5 +17,10 @@ public record ScrapingTargets(Scraping scraping) implements TargetSource {
   @Override
   public Map<String, List<Labels>> droppedTargets() {
     return scraping.droppedTargets();
+  }
+
+  @Override
+  public List<ScrapeManager.TargetMetadata> targetMetadata() {
+    return scraping.targetMetadata();
   }
 }

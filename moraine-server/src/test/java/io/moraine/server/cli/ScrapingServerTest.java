@@ -78,6 +78,25 @@ class ScrapingServerTest {
           .isEqualTo(
               "{\"status\":\"success\",\"data\":{\"app_ready\":[{\"type\":\"gauge\","
                   + "\"help\":\"Whether the app is ready.\",\"unit\":\"\"}]}}");
+      String tm =
+          get(
+              c,
+              server.url()
+                  + "/api/v1/targets/metadata?match_target="
+                  + URLEncoder.encode("{job=\"app\"}", StandardCharsets.UTF_8));
+      assertThat(tm)
+          .isEqualTo(
+              "{\"status\":\"success\",\"data\":[{\"target\":{\"instance\":\""
+                  + addr
+                  + "\",\"job\":\"app\",\"team\":\"a\"},\"metric\":\"app_ready\",\"type\":\"gauge\","
+                  + "\"help\":\"Whether the app is ready.\",\"unit\":\"\"}]}");
+      assertThat(
+              get(
+                  c,
+                  server.url()
+                      + "/api/v1/targets/metadata?match_target="
+                      + URLEncoder.encode("{job=\"other\"}", StandardCharsets.UTF_8)))
+          .isEqualTo("{\"status\":\"success\",\"data\":[]}");
     } finally {
       target.stop(0);
     }

@@ -66,7 +66,9 @@ public final class PromApi {
   /** Adds {@code /api/v1/targets}, listing what {@code targets} reports at each request. */
   public HttpServer.Builder registerTargets(
       HttpServer.Builder b, java.util.function.Supplier<TargetSource> targets) {
-    route(b, "/targets", GET, new TargetsEndpoint(targets)::targets);
+    TargetsEndpoint endpoint = new TargetsEndpoint(targets);
+    route(b, "/targets", GET, endpoint::targets);
+    route(b, "/targets/metadata", GET, endpoint::metadata);
     return b;
   }
 

@@ -1,6 +1,7 @@
 package io.moraine.server.api.prom;
 
 import io.moraine.core.labels.Labels;
+import io.moraine.ingest.scrape.ScrapeManager;
 import io.moraine.ingest.scrape.TargetStatus;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,11 @@ public interface TargetSource {
 
   /** Discovered labels of dropped targets, by job. */
   Map<String, List<Labels>> droppedTargets();
+
+  /** The metric metadata running targets exposed in their last scrape. */
+  default List<ScrapeManager.TargetMetadata> targetMetadata() {
+    return List.of();
+  }
 
   /** No scraping configured (yet). */
   TargetSource NONE =

@@ -3,8 +3,13 @@ package io.moraine.server.api.prom;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.moraine.core.labels.Labels;
+import io.moraine.core.labels.Matcher;
 import io.moraine.core.time.Durations;
+import io.moraine.ingest.scrape.ScrapeManager;
 import io.moraine.ingest.scrape.TargetStatus;
+import io.moraine.promql.ast.VectorSelector;
+import io.moraine.promql.parser.ParseException;
+import io.moraine.promql.parser.Parser;
 import io.moraine.server.http.ApiException;
 import io.moraine.server.http.ErrorType;
 import java.io.IOException;
@@ -55,6 +60,69 @@ final class TargetsEndpoint {
       g.writeEndArray();
       g.writeEndObject();
     };
+  }
+
+  /**
+   * {@code GET /api/v1/targets/metadata}: {@code match_target} (a label selector over target
+   * labels), {@code metric} and {@code limit}, as Prometheus 2.42 answers it.
+   */
+  JsonData metadata(Params p, ServiceRequestContext ctx) {
+    List<Matcher> matchers = List.of();
+    String sel = p.first("match_target");
+    if (!sel.isEmpty()) {
+      try {
+        if (!(Parser.parse(sel) instanceof VectorSelector vs)) {
+          throw new ApiException(ErrorType.BAD_DATA, "invalid match_target: not a selector");
+        }
+        matchers = vs.matchers();
+      } catch (ParseException e) {
+        throw new ApiException(ErrorType.BAD_DATA, String.valueOf(e.getMessage()));
+      }
+    }
+    String metric = p.first("metric");
+    int limit = -1;
+    if (!p.first("limit").isEmpty()) {
+      try {
+        limit = Integer.parseInt(p.first("limit"));
+      } catch (NumberFormatException e) {
+        throw new ApiException(ErrorType.BAD_DATA, "limit must be a number");
+      }
+    }
+    List<ScrapeManager.TargetMetadata> out = new java.util.ArrayList<>();
+    for (ScrapeManager.TargetMetadata m : targets.get().targetMetadata()) {
+      if (limit >= 0 && out.size() >= limit) {
+        break;
+      }
+      if ((metric.isEmpty() || metric.equals(m.metadata().metric()))
+          && matches(matchers, m.target())) {
+        out.add(m);
+      }
+    }
+    return g -> {
+      g.writeStartArray();
+      for (ScrapeManager.TargetMetadata m : out) {
+        g.writeStartObject();
+        g.writeFieldName("target");
+        ApiJson.writeLabels(g, m.target());
+        if (metric.isEmpty()) {
+          g.writeStringField("metric", m.metadata().metric());
+        }
+        g.writeStringField("type", m.metadata().type());
+        g.writeStringField("help", m.metadata().help());
+        g.writeStringField("unit", m.metadata().unit());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    };
+  }
+
+  private static boolean matches(List<Matcher> matchers, Labels target) {
+    for (Matcher m : matchers) {
+      if (!m.name().equals(Labels.METRIC_NAME) && !m.matches(target.getOrEmpty(m.name()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void writeActive(JsonGenerator g, TargetStatus t) throws IOException {
