@@ -109,10 +109,6 @@ final class BinaryEval {
     if (!dropName) {
       return new EvalResult.Vector(out);
     }
-    SameLabels.Joined joined = SameLabels.join(out);
-    if (joined.collisionStep() >= 0) {
-      throw new QueryException.Execution(SameLabels.COLLISION);
-    }
-    return new EvalResult.Vector(joined.rows());
+    return new EvalResult.Vector(SameLabels.joinOrFail(out));
   }
 }

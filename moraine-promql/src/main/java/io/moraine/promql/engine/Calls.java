@@ -121,7 +121,7 @@ final class Calls {
         out.add(row);
       }
     }
-    Rows.requireDistinctLabels(out);
+    SameLabels.requireDistinct(out);
     return new EvalResult.Vector(out);
   }
 
@@ -161,6 +161,6 @@ final class Calls {
       }
       out.add(row);
     }
-    return new EvalResult.Vector(Rows.mergeSameLabels(out));
+    return new EvalResult.Vector(SameLabels.joinOrFail(out));
   }
 }

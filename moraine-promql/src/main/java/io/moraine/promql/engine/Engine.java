@@ -102,7 +102,7 @@ public final class Engine {
           default -> throw new IllegalStateException("BUG: range query result " + r);
         };
     List<SeriesPoints> out = new ArrayList<>(rows.size());
-    for (Row row : Rows.mergeSameLabels(new ArrayList<>(rows))) {
+    for (Row row : SameLabels.joinOrFail(new ArrayList<>(rows))) {
       int n = row.present.cardinality();
       if (n == 0) {
         continue;

@@ -139,7 +139,7 @@ final class Evaluation {
           }
           out.add(neg);
         }
-        yield new EvalResult.Vector(Rows.mergeSameLabels(out));
+        yield new EvalResult.Vector(SameLabels.joinOrFail(out));
       }
       default -> throw new IllegalStateException("BUG: unary minus on " + r);
     };

@@ -3,10 +3,12 @@ package io.moraine.promql.engine;
 import io.moraine.core.labels.Labels;
 import io.moraine.promql.ast.Call;
 import io.moraine.promql.function.HistogramQuantile;
+import io.moraine.promql.parser.GoNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * {@code histogram_quantile(φ, buckets)} over classic histograms: bucket series are grouped by
@@ -22,13 +24,13 @@ final class HistogramQuantiles {
     Map<Labels, List<Bucket>> groups = new LinkedHashMap<>();
     for (Row row : in) {
       String le = row.labels.get("le");
-      double bound = le == null ? Double.NaN : parseGoFloat(le);
-      if (le == null || (Double.isNaN(bound) && !isNaNText(le))) {
+      OptionalDouble bound = le == null ? OptionalDouble.empty() : GoNumbers.parseFloat(le);
+      if (bound.isEmpty()) {
         continue; // no or malformed bucket label: Prometheus skips the series
       }
       // Grouped with the metric name (two histograms never mix), output without it.
       Labels key = row.labels.toBuilder().remove("le").build();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Bucket(row, bound));
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Bucket(row, bound.getAsDouble()));
     }
     List<Row> out = new ArrayList<>(groups.size());
     double[] upper = new double[16];
@@ -57,37 +59,8 @@ final class HistogramQuantiles {
         out.add(result);
       }
     }
-    return new EvalResult.Vector(Rows.mergeSameLabels(out));
+    return new EvalResult.Vector(SameLabels.joinOrFail(out));
   }
 
   private record Bucket(Row row, double bound) {}
-
-  private static boolean isNaNText(String s) {
-    return s.strip().equalsIgnoreCase("nan");
-  }
-
-  /** Go's {@code strconv.ParseFloat} for the forms a bucket bound takes; NaN when malformed. */
-  static double parseGoFloat(String s) {
-    String t = s;
-    String sign = "";
-    if (t.startsWith("+") || t.startsWith("-")) {
-      sign = t.substring(0, 1);
-      t = t.substring(1);
-    }
-    if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
-      return sign.equals("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-    if (t.equalsIgnoreCase("nan")) {
-      return Double.NaN;
-    }
-    if (t.isEmpty()
-        || !Character.isDigit(t.charAt(t.length() - 1)) && t.charAt(t.length() - 1) != '.') {
-      return Double.NaN; // Java would accept "1d" or "1f"; Go does not
-    }
-    try {
-      return Double.parseDouble(sign + t);
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
-  }
 }

@@ -37,7 +37,7 @@ final class LabelFunctions {
       }
       out.add(row);
     }
-    return new EvalResult.Vector(Rows.mergeSameLabels(out));
+    return new EvalResult.Vector(SameLabels.joinOrFail(out));
   }
 
   static EvalResult join(Evaluation ev, Call c, Steps steps) {
@@ -67,7 +67,7 @@ final class LabelFunctions {
       row.labels = row.labels.toBuilder().add(dst, sb.toString()).build();
       out.add(row);
     }
-    return new EvalResult.Vector(Rows.mergeSameLabels(out));
+    return new EvalResult.Vector(SameLabels.joinOrFail(out));
   }
 
   private static String str(Evaluation ev, Call c, int i, Steps steps) {

@@ -62,6 +62,35 @@ final class SameLabels {
     return new Joined(out == null ? rows : out, collision);
   }
 
+  /**
+   * {@link #join}, failing on a collision.
+   *
+   * @throws QueryException.Execution when two rows with equal labels have a sample at one step
+   */
+  static List<Row> joinOrFail(List<Row> rows) {
+    Joined joined = join(rows);
+    if (joined.collisionStep() >= 0) {
+      throw new QueryException.Execution(COLLISION);
+    }
+    return joined.rows();
+  }
+
+  /**
+   * Fails when two rows have the same label set at all, whatever their steps (Prometheus checks a
+   * range function's whole output matrix this way).
+   */
+  static void requireDistinct(List<Row> rows) {
+    if (rows.size() < 2) {
+      return;
+    }
+    Map<Labels, Row> seen = new HashMap<>(rows.size() * 2);
+    for (Row row : rows) {
+      if (seen.putIfAbsent(row.labels, row) != null) {
+        throw new QueryException.Execution(COLLISION);
+      }
+    }
+  }
+
   /** The first step both sets contain, or -1. */
   static int firstCommon(BitSet a, BitSet b) {
     if (!a.intersects(b)) {

@@ -61,11 +61,7 @@ final class SetOps {
         addRestricted(out, r, left.get(signature.of(r.labels)), true);
       }
     }
-    SameLabels.Joined joined = SameLabels.join(out);
-    if (joined.collisionStep() >= 0) {
-      throw new QueryException.Execution(SameLabels.COLLISION);
-    }
-    return joined.rows();
+    return SameLabels.joinOrFail(out);
   }
 
   /** For each signature, the steps at which some row of it has a sample. */

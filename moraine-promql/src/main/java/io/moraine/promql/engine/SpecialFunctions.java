@@ -101,7 +101,7 @@ final class SpecialFunctions {
       }
       out.add(row);
     }
-    return new EvalResult.Vector(Rows.mergeSameLabels(out));
+    return new EvalResult.Vector(SameLabels.joinOrFail(out));
   }
 
   private static EvalResult absent(Evaluation ev, Expr arg, Steps steps) {

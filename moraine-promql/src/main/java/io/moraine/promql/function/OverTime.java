@@ -9,28 +9,22 @@ final class OverTime {
   private OverTime() {}
 
   /**
-   * Incremental mean (so that large finite values do not overflow). Once the mean is infinite it
-   * stays so, unless a NaN or an infinity of the other sign arrives.
+   * The mean: a compensated sum divided once, or, when that sum is not finite, the incremental mean
+   * (so that large finite values do not overflow). Once the incremental mean is infinite it stays
+   * so, unless a NaN or an infinity of the other sign arrives.
    */
   static boolean avg(Window w, double[] args) {
     if (w.size() == 0) {
       return false;
     }
-    double[] vs = w.vs;
-    // Fast path: a compensated sum divided once. Only when the sum overflows (or meets an Inf or
-    // NaN) is the incremental mean needed, which costs two divisions per sample. The two agree to
-    // within a few ulps. Measured on the bench data set, 50 series x 35 steps: 330 -> 142 us.
-    double sum = 0;
-    double sc = 0;
-    for (int i = w.from; i < w.to; i++) {
-      double t = sum + vs[i];
-      sc += Kahan.lost(sum, vs[i], t);
-      sum = t;
-    }
+    // The incremental mean costs two divisions per sample; the two agree to within a few ulps.
+    // Measured on the bench data set, 50 series x 35 steps: 330 -> 142 us.
+    double sum = compensatedSum(w.vs, w.from, w.to);
     if (Double.isFinite(sum)) {
-      w.result = (sum + sc) / w.size();
+      w.result = sum / w.size();
       return true;
     }
+    double[] vs = w.vs;
     double mean = 0;
     double c = 0;
     double count = 0;
@@ -54,16 +48,20 @@ final class OverTime {
     if (w.size() == 0) {
       return false;
     }
-    double[] vs = w.vs;
+    w.result = compensatedSum(w.vs, w.from, w.to);
+    return true;
+  }
+
+  /** {@code vs[from..to)} summed with Kahan-Neumaier compensation; an infinite sum as it is. */
+  private static double compensatedSum(double[] vs, int from, int to) {
     double sum = 0;
     double c = 0;
-    for (int i = w.from; i < w.to; i++) {
+    for (int i = from; i < to; i++) {
       double t = sum + vs[i];
       c += Kahan.lost(sum, vs[i], t);
       sum = t;
     }
-    w.result = Double.isInfinite(sum) ? sum : sum + c;
-    return true;
+    return Double.isInfinite(sum) ? sum : sum + c;
   }
 
   static boolean count(Window w, double[] args) {

@@ -2,6 +2,7 @@ package io.moraine.promql.script;
 
 import io.moraine.core.labels.Labels;
 import io.moraine.core.time.Durations;
+import io.moraine.promql.parser.GoNumbers;
 import io.moraine.promql.script.Command.Eval;
 import io.moraine.promql.script.Command.Expected;
 import io.moraine.promql.script.Command.ExpectedSeries;

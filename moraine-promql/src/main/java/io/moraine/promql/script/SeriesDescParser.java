@@ -2,6 +2,7 @@ package io.moraine.promql.script;
 
 import io.moraine.core.labels.Labels;
 import io.moraine.core.sample.StaleNaN;
+import io.moraine.promql.parser.GoNumbers;
 import io.moraine.promql.script.SeriesDescription.SequenceValue;
 import java.util.ArrayList;
 import java.util.List;

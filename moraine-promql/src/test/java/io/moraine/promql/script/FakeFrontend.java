@@ -20,6 +20,7 @@ import io.moraine.promql.ast.StringLiteral;
 import io.moraine.promql.ast.ValueType;
 import io.moraine.promql.ast.VectorSelector;
 import io.moraine.promql.engine.QueryException;
+import io.moraine.promql.parser.GoNumbers;
 import io.moraine.promql.parser.ParseException;
 import io.moraine.promql.value.InstantVector;
 import io.moraine.promql.value.QueryValue;

@@ -1,4 +1,4 @@
-package io.moraine.promql.script;
+package io.moraine.promql.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,17 @@
-package io.moraine.promql.script;
+package io.moraine.promql.parser;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
- * Numbers as Prometheus's test scripts read them, with Go's rules: an integer as {@code
+ * Numbers read with Go's rules (test scripts, bucket bounds): an integer as {@code
  * strconv.ParseInt(s, 0, 64)} reads it (sign, {@code 0x}/{@code 0o}/{@code 0b} prefixes, a leading
  * {@code 0} meaning octal, {@code _} between digits), else a float as {@code strconv.ParseFloat(s,
  * 64)} reads it (decimal or hexadecimal with a {@code p} exponent, {@code Inf}, {@code Infinity},
  * {@code NaN} in any case). Values that overflow are not numbers.
  */
-final class GoNumbers {
+public final class GoNumbers {
   private static final Pattern DECIMAL =
       Pattern.compile("(?:[0-9_]+\\.?[0-9_]*|\\.[0-9_]+)(?:[eE][+-]?[0-9][0-9_]*)?");
   private static final Pattern HEX =
@@ -21,7 +21,7 @@ final class GoNumbers {
   private GoNumbers() {}
 
   /** The value of {@code s}, or empty when Go would not read all of it as a number. */
-  static OptionalDouble parse(String s) {
+  public static OptionalDouble parse(String s) {
     OptionalDouble i = parseInt(s);
     return i.isPresent() ? i : parseFloat(s);
   }
@@ -70,7 +70,11 @@ final class GoNumbers {
     return OptionalDouble.of(negative ? (double) n : (double) -n);
   }
 
-  private static OptionalDouble parseFloat(String s) {
+  /**
+   * The value of {@code s} as Go's {@code strconv.ParseFloat(s, 64)} reads it, or empty when it is
+   * not a float or overflows.
+   */
+  public static OptionalDouble parseFloat(String s) {
     String body = s;
     boolean negative = false;
     if (!body.isEmpty() && (body.charAt(0) == '+' || body.charAt(0) == '-')) {
