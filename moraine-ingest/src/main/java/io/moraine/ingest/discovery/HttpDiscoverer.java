@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,24 +40,6 @@ public final class HttpDiscoverer implements Discoverer {
   /** Go's pattern; {@code \s} there is {@code [\t\n\f\r ]}. */
   private static final Pattern CONTENT_TYPE =
       Pattern.compile("(?i)application/json(;[\\t\\n\\f\\r ]*charset=(\"utf-8\"|utf-8))?");
-
-  /** Go prints a status as its code and text; the JDK client does not keep the reason phrase. */
-  private static final Map<Integer, String> STATUS_TEXT =
-      Map.ofEntries(
-          Map.entry(301, "Moved Permanently"),
-          Map.entry(302, "Found"),
-          Map.entry(304, "Not Modified"),
-          Map.entry(400, "Bad Request"),
-          Map.entry(401, "Unauthorized"),
-          Map.entry(403, "Forbidden"),
-          Map.entry(404, "Not Found"),
-          Map.entry(405, "Method Not Allowed"),
-          Map.entry(408, "Request Timeout"),
-          Map.entry(429, "Too Many Requests"),
-          Map.entry(500, "Internal Server Error"),
-          Map.entry(502, "Bad Gateway"),
-          Map.entry(503, "Service Unavailable"),
-          Map.entry(504, "Gateway Timeout"));
 
   private final HttpDiscoveryOptions options;
   private final HttpRequest request;
@@ -162,9 +143,9 @@ public final class HttpDiscoverer implements Discoverer {
     try (InputStream body = response.body()) {
       int status = response.statusCode();
       if (status != 200) {
-        String text = STATUS_TEXT.get(status);
+        String text = HttpStatusText.of(status);
         throw new HttpDiscoveryException(
-            "server returned HTTP status " + status + (text == null ? "" : " " + text));
+            "server returned HTTP status " + status + (text.isEmpty() ? "" : " " + text));
       }
       String type = response.headers().firstValue("Content-Type").orElse("");
       if (!CONTENT_TYPE.matcher(type.strip()).matches()) {

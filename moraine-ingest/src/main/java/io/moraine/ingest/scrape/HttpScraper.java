@@ -1,5 +1,6 @@
 package io.moraine.ingest.scrape;
 
+import io.moraine.ingest.discovery.HttpStatusText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

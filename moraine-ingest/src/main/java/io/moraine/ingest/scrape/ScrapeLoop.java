@@ -8,7 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +28,10 @@ final class ScrapeLoop {
   private final TargetState state;
   private final Consumer<ScrapedMetadata> metadataSink;
   private volatile List<ScrapedMetadata> lastMetadata = List.of();
-  private final AtomicBoolean running = new AtomicBoolean();
+
+  /** Held while the target is scraped or marked stale: a target's scrapes never overlap. */
+  private final ReentrantLock busy = new ReentrantLock();
+
   private volatile @Nullable String refusal;
   private volatile @Nullable ScheduledFuture<?> ticks;
   private volatile boolean stopped;
@@ -95,29 +98,30 @@ final class ScrapeLoop {
     }
     scrapes.execute(
         () -> {
-          while (!running.compareAndSet(false, true)) {
-            Thread.onSpinWait();
-          }
+          busy.lock(); // waits (parked, not spinning) for a scrape in flight to store its samples
           try {
             state.markStale(store, clock.nowMillis());
           } finally {
-            running.set(false);
+            busy.unlock();
           }
         });
   }
 
   private void tick() {
-    if (stopped || !running.compareAndSet(false, true)) {
+    if (stopped || busy.isLocked()) {
       return;
     }
     scrapes.execute(
         () -> {
+          if (!busy.tryLock()) {
+            return;
+          }
           try {
             if (!stopped) {
               scrapeOnce();
             }
           } finally {
-            running.set(false);
+            busy.unlock();
           }
         });
   }

@@ -1,10 +1,14 @@
-package io.moraine.ingest.scrape;
+package io.moraine.ingest.discovery;
 
-/** Go's {@code http.StatusText}, for the status line Prometheus puts in a failed scrape's error. */
-final class HttpStatusText {
+/**
+ * Go's {@code http.StatusText}, for the status Prometheus puts in a failed scrape's or HTTP
+ * discovery's error: the JDK client does not keep the server's reason phrase. Stateless.
+ */
+public final class HttpStatusText {
   private HttpStatusText() {}
 
-  static String of(int code) {
+  /** The reason text of {@code code}, or "" for a code Go has none for here. */
+  public static String of(int code) {
     return switch (code) {
       case 201 -> "Created";
       case 202 -> "Accepted";
