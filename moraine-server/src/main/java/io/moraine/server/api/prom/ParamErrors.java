@@ -1,5 +1,6 @@
 package io.moraine.server.api.prom;
 
+import io.moraine.core.labels.GoQuote;
 import io.moraine.server.http.ApiException;
 import io.moraine.server.http.ErrorType;
 
@@ -10,7 +11,7 @@ final class ParamErrors {
   /** {@code bad_data}: {@code invalid parameter "name": reason}. */
   static ApiException invalidParam(String name, String reason) {
     return new ApiException(
-        ErrorType.BAD_DATA, "invalid parameter " + GoStrings.quote(name) + ": " + reason);
+        ErrorType.BAD_DATA, "invalid parameter " + GoQuote.quote(name) + ": " + reason);
   }
 
   /** A required timestamp ({@code query_range}'s start and end). */

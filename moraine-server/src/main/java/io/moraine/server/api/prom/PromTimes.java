@@ -1,5 +1,6 @@
 package io.moraine.server.api.prom;
 
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.time.Durations;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -67,7 +68,7 @@ public final class PromTimes {
       }
     }
     throw new IllegalArgumentException(
-        "cannot parse " + GoStrings.quote(s) + " to a valid timestamp");
+        "cannot parse " + GoQuote.quote(s) + " to a valid timestamp");
   }
 
   /**
@@ -81,7 +82,7 @@ public final class PromTimes {
       double nanos = seconds * 1e9;
       if (nanos > 0x1p63 || nanos < -0x1p63) {
         throw new IllegalArgumentException(
-            "cannot parse " + GoStrings.quote(s) + " to a valid duration. It overflows int64");
+            "cannot parse " + GoQuote.quote(s) + " to a valid duration. It overflows int64");
       }
       // Go converts NaN to the smallest int64 on amd64; Java would give 0. Both are "not positive".
       return Double.isNaN(nanos) ? Long.MIN_VALUE : (long) nanos;
@@ -90,7 +91,7 @@ public final class PromTimes {
       return Math.multiplyExact(Durations.parseMillis(s), 1_000_000L);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new IllegalArgumentException(
-          "cannot parse " + GoStrings.quote(s) + " to a valid duration", e);
+          "cannot parse " + GoQuote.quote(s) + " to a valid duration", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.moraine.server.api.prom;
 
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.Matcher;
 import io.moraine.promql.ast.Expr;
 import io.moraine.promql.ast.VectorSelector;
@@ -87,7 +88,7 @@ final class Selectors {
     }
     return position(s, i)
         + ": parse error: could not parse remaining input "
-        + GoStrings.quote(rest)
+        + GoQuote.quote(rest)
         + "...";
   }
 

@@ -2,6 +2,7 @@ package io.moraine.server.api.prom;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.LabelValidation;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.labels.Matcher;
@@ -90,7 +91,7 @@ final class SeriesEndpoints {
     String name = ctx.pathParam("name");
     if (name == null || !LabelValidation.isValidLabelName(name)) {
       throw new ApiException(
-          ErrorType.BAD_DATA, "invalid label name: " + GoStrings.quote(name == null ? "" : name));
+          ErrorType.BAD_DATA, "invalid label name: " + GoQuote.quote(name == null ? "" : name));
     }
     long start = ParamErrors.optionalTime(p, "start", PromTimes.MIN_TIME_MILLIS);
     long end = ParamErrors.optionalTime(p, "end", PromTimes.MAX_TIME_MILLIS);

@@ -3,6 +3,7 @@ package io.moraine.server.api.prom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moraine.core.labels.GoQuote;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +62,7 @@ class PromTimesTest {
   void badTimestamps(String in) {
     assertThatThrownBy(() -> PromTimes.parseTimeMillis(in))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cannot parse " + GoStrings.quote(in) + " to a valid timestamp");
+        .hasMessage("cannot parse " + GoQuote.quote(in) + " to a valid timestamp");
   }
 
   @Test
@@ -103,7 +104,7 @@ class PromTimesTest {
     }
     assertThatThrownBy(() -> PromTimes.parseDurationNanos(in))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cannot parse " + GoStrings.quote(in) + " to a valid duration");
+        .hasMessage("cannot parse " + GoQuote.quote(in) + " to a valid duration");
   }
 
   @ParameterizedTest
@@ -111,7 +112,7 @@ class PromTimesTest {
   void overflowingDurations(String in) {
     assertThatThrownBy(() -> PromTimes.parseDurationNanos(in))
         .hasMessage(
-            "cannot parse " + GoStrings.quote(in) + " to a valid duration. It overflows int64");
+            "cannot parse " + GoQuote.quote(in) + " to a valid duration. It overflows int64");
   }
 
   @ParameterizedTest
@@ -131,7 +132,7 @@ class PromTimesTest {
 
   @Test
   void goQuoting() {
-    assertThat(GoStrings.quote("a\"b\\c\n\t\u0001\u007f é"))
+    assertThat(GoQuote.quote("a\"b\\c\n\t\u0001\u007f é"))
         .isEqualTo("\"a\\\"b\\\\c\\n\\t\\x01\\x7f é\"");
   }
 }
