@@ -36,11 +36,12 @@ case "$sub" in
     mkdir -p "$DATA"
     setsid "$JAVA" "${OPTS[@]}" -XX:+UseSerialGC -Xms16m -Xmn12m -XX:MinHeapFreeRatio=5 \
       -XX:MaxHeapFreeRatio=10 ${MORAINE_JAVA_OPTS:-} -jar "$jar" server \
-      --listen "127.0.0.1:$PORT" --data "$DATA" </dev/null >"$LOG" 2>&1 &
+      --listen "127.0.0.1:$PORT" --data "$DATA" \
+      ${BENCH_SCRAPE_CONFIG:+--config "$BENCH_SCRAPE_CONFIG"} </dev/null >"$LOG" 2>&1 &
     echo $!
     ;;
   info)
-    echo '{"name":"moraine","version":"0.1.0","remote_write_path":"/api/v1/write","import_text_path":null,"self_metrics_path":"/metrics","samples_counter":"moraine_tsdb_head_samples_appended_total"}'
+    echo '{"name":"moraine","version":"0.1.0","remote_write_path":"/api/v1/write","import_text_path":"/api/v1/import/prometheus","self_metrics_path":"/metrics","samples_counter":"moraine_tsdb_head_samples_appended_total"}'
     ;;
   bulk_import)
     in="$1"; out="$2"

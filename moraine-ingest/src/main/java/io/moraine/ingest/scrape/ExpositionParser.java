@@ -23,26 +23,21 @@ import java.util.Map;
 public final class ExpositionParser implements ScrapeParser {
   private final SeriesRegistry registry = new SeriesRegistry();
   private final PromTextParser text = new PromTextParser(registry);
-  private final List<Labels> byId = new ArrayList<>();
   private final Map<String, String[]> meta = new LinkedHashMap<>();
 
   @Override
-  public List<ScrapedSample> parse(ScrapeResponse response) throws ScrapeException {
-    List<ScrapedSample> out = new ArrayList<>();
+  public void parse(ScrapeResponse response, ScrapeBatch out) throws ScrapeException {
     meta.clear();
     SampleSink sink =
         new SampleSink() {
           @Override
           public void series(int seriesId, Labels labels) {
-            while (byId.size() <= seriesId) {
-              byId.add(Labels.EMPTY);
-            }
-            byId.set(seriesId, labels);
+            out.define(seriesId, labels);
           }
 
           @Override
           public void sample(int seriesId, long timestampMillis, double value) {
-            out.add(new ScrapedSample(byId.get(seriesId), timestampMillis, value));
+            out.add(seriesId, timestampMillis, value);
           }
 
           @Override
@@ -76,7 +71,6 @@ public final class ExpositionParser implements ScrapeParser {
     } catch (TextParseException e) {
       throw new ScrapeException(String.valueOf(e.getMessage()), e);
     }
-    return out;
   }
 
   @Override

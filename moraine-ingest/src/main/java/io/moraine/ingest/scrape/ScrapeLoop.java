@@ -26,6 +26,10 @@ final class ScrapeLoop {
   private final Clock clock;
   private final Executor scrapes;
   private final TargetState state;
+
+  /** The target's samples, reused scrape after scrape; guarded by {@link #busy}. */
+  private final ScrapeBatch batch = new ScrapeBatch();
+
   private final Consumer<ScrapedMetadata> metadataSink;
   private volatile List<ScrapedMetadata> lastMetadata = List.of();
 
@@ -100,7 +104,7 @@ final class ScrapeLoop {
         () -> {
           busy.lock(); // waits (parked, not spinning) for a scrape in flight to store its samples
           try {
-            state.markStale(store, clock.nowMillis());
+            state.markStale(store, clock.nowMillis(), batch);
           } finally {
             busy.unlock();
           }
@@ -130,7 +134,7 @@ final class ScrapeLoop {
   void scrapeOnce() {
     long start = clock.nowMillis();
     long t0 = System.nanoTime();
-    List<ScrapedSample> samples = List.of();
+    batch.clear();
     String error = refusal;
     if (error == null) {
       try {
@@ -140,13 +144,14 @@ final class ScrapeLoop {
                 Duration.ofMillis(target.timeoutMillis()),
                 job.headers(),
                 job.bodySizeLimitBytes());
-        samples = parser.parse(r);
+        parser.parse(r, batch);
         List<ScrapedMetadata> meta = parser.metadata();
         if (!meta.equals(lastMetadata)) {
           meta.forEach(metadataSink);
           lastMetadata = meta;
         }
       } catch (ScrapeException e) {
+        batch.clear();
         error = e.getMessage();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -154,7 +159,7 @@ final class ScrapeLoop {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    TargetState.Report rep = state.store(store, start, samples, seconds, error);
+    TargetState.Report rep = state.store(store, start, batch, seconds, error);
     status = status(rep.error() == null ? "up" : "down", rep.error(), start, seconds);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moraine.core.labels.Labels;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Both formats, chosen by Content-Type, across scrapes of the same target. */
@@ -15,43 +14,57 @@ class ExpositionParserTest {
     return new ScrapeResponse(b, b.length, contentType);
   }
 
+  private final ScrapeBatch batch = new ScrapeBatch();
+
+  private ScrapeBatch parse(ExpositionParser p, ScrapeResponse r) throws ScrapeException {
+    batch.clear();
+    p.parse(r, batch);
+    return batch;
+  }
+
   @Test
-  void textFormatAcrossScrapes() throws Exception {
+  void textFormatAcrossScrapesKeepsSeriesIds() throws Exception {
     ExpositionParser p = new ExpositionParser();
     for (int i = 1; i <= 3; i++) {
-      List<ScrapedSample> s =
-          p.parse(
+      ScrapeBatch s =
+          parse(
+              p,
               body(
                   "# TYPE requests_total counter\nrequests_total{code=\"200\"} "
                       + i
                       + "\nup 1 1000\n",
                   "text/plain; version=0.0.4"));
-      assertThat(s).hasSize(2);
-      assertThat(s.get(0).labels())
+      assertThat(s.size()).isEqualTo(2);
+      assertThat(s.idLimit()).isEqualTo(2);
+      assertThat(s.labels(s.id(0)))
           .isEqualTo(Labels.of("__name__", "requests_total", "code", "200"));
-      assertThat(s.get(0).value()).isEqualTo(i);
-      assertThat(s.get(0).timestampMillis()).isEqualTo(ScrapedSample.NO_TIMESTAMP);
-      assertThat(s.get(1).timestampMillis()).isEqualTo(1000);
+      assertThat(s.labels(s.id(1))).isEqualTo(Labels.of("__name__", "up"));
+      assertThat(s.value(0)).isEqualTo(i);
+      assertThat(s.timestamp(0)).isEqualTo(ScrapeBatch.NO_TIMESTAMP);
+      assertThat(s.timestamp(1)).isEqualTo(1000);
     }
   }
 
   @Test
   void openMetricsWithAndWithoutTimestamps() throws Exception {
     ExpositionParser p = new ExpositionParser();
-    List<ScrapedSample> s =
-        p.parse(
+    ScrapeBatch s =
+        parse(
+            p,
             body(
                 "# TYPE a counter\na_total 3\na_total{x=\"1\"} 4 1.5\n# EOF\n",
                 "application/openmetrics-text; version=1.0.0; charset=utf-8"));
-    assertThat(s).extracting(ScrapedSample::value).containsExactly(3.0, 4.0);
-    assertThat(s.get(0).timestampMillis()).isEqualTo(ScrapedSample.NO_TIMESTAMP);
-    assertThat(s.get(1).timestampMillis()).isEqualTo(1500);
+    assertThat(s.size()).isEqualTo(2);
+    assertThat(s.value(0)).isEqualTo(3.0);
+    assertThat(s.value(1)).isEqualTo(4.0);
+    assertThat(s.timestamp(0)).isEqualTo(ScrapeBatch.NO_TIMESTAMP);
+    assertThat(s.timestamp(1)).isEqualTo(1500);
   }
 
   @Test
   void aMalformedBodyFailsTheScrapeNamingTheLine() {
     ExpositionParser p = new ExpositionParser();
-    assertThatThrownBy(() -> p.parse(body("ok 1\nbad{ 2\n", "text/plain")))
+    assertThatThrownBy(() -> parse(p, body("ok 1\nbad{ 2\n", "text/plain")))
         .isInstanceOf(ScrapeException.class)
         .hasMessageContaining("2:");
   }
@@ -59,7 +72,8 @@ class ExpositionParserTest {
   @Test
   void metadataOfTheLastBodyInExpositionOrder() throws Exception {
     ExpositionParser p = new ExpositionParser();
-    p.parse(
+    parse(
+        p,
         body(
             "# HELP b_total Requests.\n# TYPE b_total counter\nb_total 1\n# TYPE a gauge\na 2\nc 3\n",
             "text/plain"));
@@ -67,7 +81,7 @@ class ExpositionParserTest {
         .containsExactly(
             new ScrapedMetadata("b_total", "counter", "Requests.", ""),
             new ScrapedMetadata("a", "gauge", "", ""));
-    p.parse(body("c 3\n", "text/plain"));
+    parse(p, body("c 3\n", "text/plain"));
     assertThat(p.metadata()).isEmpty();
   }
 }
