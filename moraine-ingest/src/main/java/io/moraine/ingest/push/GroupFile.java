@@ -57,6 +57,10 @@ final class GroupFile {
     byte[] body = out.toByteArray();
     ByteBuffer all = ByteBuffer.allocate(body.length + 4).put(body);
     all.putInt(Crc32c.of(body, 0, body.length)).flip();
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel ch =
         FileChannel.open(
