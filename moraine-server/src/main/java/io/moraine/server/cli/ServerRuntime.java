@@ -4,6 +4,7 @@ import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Storage;
 import io.moraine.core.time.Clock;
+import io.moraine.ingest.push.PushOptions;
 import io.moraine.ingest.remotewrite.RemoteWriteOptions;
 import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
@@ -16,6 +17,7 @@ import io.moraine.server.api.prom.RemoteWriteApi;
 import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.api.prom.TextImportApi;
+import io.moraine.server.api.push.PushApi;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
@@ -54,6 +56,7 @@ final class ServerRuntime {
   private final Clock clock;
   private final AtomicReference<@Nullable Scraping> scraping;
   private final MetricMetadataRegistry metadata;
+  private volatile @Nullable PushApi push;
 
   private ServerRuntime(
       HttpServer http,
@@ -104,11 +107,18 @@ final class ServerRuntime {
         new RemoteWriteApi(
             store, new RemoteWriteReceiver(RemoteWriteOptions.DEFAULT, registry), registry);
     AtomicReference<@Nullable Scraping> scraping = new AtomicReference<>();
+    PushApi push =
+        new PushApi(
+            PushOptions.DEFAULT.withPersistenceFile(settings.dataDir().resolve("push-groups")),
+            () -> store.storage().appender(),
+            settings.clock(),
+            registry);
     HttpServer.Builder routes =
         HttpServer.builder(listen, registry)
             .readiness(store::isReady)
             .beforeScrape(process::refresh)
             .service("/federate", federation);
+    push.register(routes);
     HttpServer http =
         api.registerTargets(
                 new TextImportApi(store, settings.clock(), registry)
@@ -118,7 +128,10 @@ final class ServerRuntime {
                   return s == null ? TargetSource.NONE : new ScrapingTargets(s);
                 })
             .start();
-    return new ServerRuntime(http, store, registry, settings.clock(), scraping, metadata);
+    ServerRuntime runtime =
+        new ServerRuntime(http, store, registry, settings.clock(), scraping, metadata);
+    runtime.push = push;
+    return runtime;
   }
 
   /**
@@ -175,6 +188,10 @@ final class ServerRuntime {
         sc.close(); // before the store closes: stopped targets get staleness markers
       }
       http.close();
+      PushApi p = push;
+      if (p != null) {
+        p.close(); // before the store closes; writes the push groups file
+      }
     } finally {
       try {
         store.close();
