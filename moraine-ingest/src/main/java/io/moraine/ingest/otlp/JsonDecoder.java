@@ -48,10 +48,11 @@ final class JsonDecoder {
             }
           });
       if (p.nextToken() != null) {
-        throw new OtlpFormatException(
-            "invalid ExportMetricsServiceRequest (JSON): data after the end of the object at "
-                + Json.where(p));
+        throw new OtlpFormatException("data after the end of the object at " + Json.where(p));
       }
+    } catch (OtlpFormatException e) {
+      throw new OtlpFormatException(
+          "invalid ExportMetricsServiceRequest (JSON): " + e.getMessage());
     } catch (JsonProcessingException e) {
       throw new OtlpFormatException(
           "invalid ExportMetricsServiceRequest (JSON): " + e.getOriginalMessage());
