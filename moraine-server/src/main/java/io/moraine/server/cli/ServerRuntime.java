@@ -5,9 +5,12 @@ import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Storage;
 import io.moraine.core.time.Clock;
 import io.moraine.ingest.push.PushOptions;
+import io.moraine.ingest.otlp.OtlpOptions;
+import io.moraine.ingest.otlp.OtlpReceiver;
 import io.moraine.ingest.remotewrite.RemoteWriteOptions;
 import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
+import io.moraine.server.api.otlp.OtlpApi;
 import io.moraine.server.api.prom.Federation;
 import io.moraine.server.api.prom.MetricMetadata;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
@@ -119,6 +122,12 @@ final class ServerRuntime {
             .beforeScrape(process::refresh)
             .service("/federate", federation);
     push.register(routes);
+    new OtlpApi(
+            store,
+            new OtlpReceiver(OtlpOptions.DEFAULT, registry),
+            OtlpApi.DEFAULT_MAX_DECODED_BYTES,
+            registry)
+        .register(routes);
     HttpServer http =
         api.registerTargets(
                 new TextImportApi(store, settings.clock(), registry)
