@@ -79,6 +79,11 @@ public final class RemoteWriteSender implements Consumer<SampleBatch>, AutoClose
     reader.start();
   }
 
+  /** This remote's self-metrics children (for tests). */
+  RemoteStorageMetrics.Children metrics() {
+    return metrics;
+  }
+
   /** The remote's name. */
   public String name() {
     return target.name();
