@@ -16,9 +16,11 @@ import io.moraine.server.api.prom.RemoteWriteApi;
 import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.api.prom.TextImportApi;
+import io.moraine.server.config.RemoteWriteConfig;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
+import io.moraine.server.remote.RemoteWriting;
 import io.moraine.server.scrape.Scraping;
 import io.moraine.server.scrape.ScrapingTargets;
 import io.moraine.server.store.StorageHandle;
@@ -54,6 +56,7 @@ final class ServerRuntime {
   private final Clock clock;
   private final AtomicReference<@Nullable Scraping> scraping;
   private final MetricMetadataRegistry metadata;
+  private final RemoteWriting remoteWriting;
 
   private ServerRuntime(
       HttpServer http,
@@ -61,7 +64,9 @@ final class ServerRuntime {
       MetricRegistry registry,
       Clock clock,
       AtomicReference<@Nullable Scraping> scraping,
-      MetricMetadataRegistry metadata) {
+      MetricMetadataRegistry metadata,
+      RemoteWriting remoteWriting) {
+    this.remoteWriting = remoteWriting;
     this.metadata = metadata;
     this.registry = registry;
     this.clock = clock;
@@ -83,6 +88,7 @@ final class ServerRuntime {
       Engine engine,
       QueryLimits limits,
       Labels externalLabels,
+      List<RemoteWriteConfig> remotes,
       ServerInfo info) {
     MetricRegistry registry = new MetricRegistry();
     registry
@@ -90,7 +96,17 @@ final class ServerRuntime {
         .labels(info.version())
         .set(1);
     ProcessMetrics process = ProcessMetrics.register(registry, Path.of("/proc/self"));
-    StorageHandle store = new StorageHandle(opener, settings, registry);
+    RemoteWriting remote =
+        RemoteWriting.start(
+            remotes,
+            settings.dataDir(),
+            externalLabels,
+            info.version(),
+            registry,
+            settings.clock());
+    // every ingest path appends through the store, so the tee forwards them all
+    StorageOpener teed = (s, r) -> remote.tee(opener.open(s, r));
+    StorageHandle store = new StorageHandle(teed, settings, registry);
     MetricMetadataRegistry metadata = new MetricMetadataRegistry();
     PromApi api = new PromApi(store, engine, limits, settings.clock(), metadata, info);
     Federation federation =
@@ -118,7 +134,7 @@ final class ServerRuntime {
                   return s == null ? TargetSource.NONE : new ScrapingTargets(s);
                 })
             .start();
-    return new ServerRuntime(http, store, registry, settings.clock(), scraping, metadata);
+    return new ServerRuntime(http, store, registry, settings.clock(), scraping, metadata, remote);
   }
 
   /**
@@ -175,6 +191,7 @@ final class ServerRuntime {
         sc.close(); // before the store closes: stopped targets get staleness markers
       }
       http.close();
+      remoteWriting.close(); // after the last appends, before the store closes
     } finally {
       try {
         store.close();
