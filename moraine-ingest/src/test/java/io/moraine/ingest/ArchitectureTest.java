@@ -35,7 +35,8 @@ class ArchitectureTest {
             "org.jspecify..",
             "org.slf4j..",
             "com.fasterxml.jackson..",
-            "io.airlift.compress..")
+            "io.airlift.compress..",
+            "javax.net.ssl..")
         .check(CLASSES);
   }
 

@@ -156,6 +156,7 @@ final class ServerCommand implements Callable<Integer> {
             queryEngine,
             queryLimits,
             cfg.global().externalLabels(),
+            cfg.remoteWriteConfigs(),
             new ServerInfo(
                 Main.version(),
                 settings.clock().nowMillis(),

@@ -21,9 +21,11 @@ import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.api.prom.TextImportApi;
 import io.moraine.server.api.push.PushApi;
+import io.moraine.server.config.RemoteWriteConfig;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
+import io.moraine.server.remote.RemoteWriting;
 import io.moraine.server.scrape.Scraping;
 import io.moraine.server.scrape.ScrapingTargets;
 import io.moraine.server.store.StorageHandle;
@@ -59,7 +61,8 @@ final class ServerRuntime {
   private final Clock clock;
   private final AtomicReference<@Nullable Scraping> scraping;
   private final MetricMetadataRegistry metadata;
-  private volatile @Nullable PushApi push;
+  private final PushApi push;
+  private final RemoteWriting remoteWriting;
 
   private ServerRuntime(
       HttpServer http,
@@ -67,7 +70,11 @@ final class ServerRuntime {
       MetricRegistry registry,
       Clock clock,
       AtomicReference<@Nullable Scraping> scraping,
-      MetricMetadataRegistry metadata) {
+      MetricMetadataRegistry metadata,
+      RemoteWriting remoteWriting,
+      PushApi push) {
+    this.remoteWriting = remoteWriting;
+    this.push = push;
     this.metadata = metadata;
     this.registry = registry;
     this.clock = clock;
@@ -89,6 +96,7 @@ final class ServerRuntime {
       Engine engine,
       QueryLimits limits,
       Labels externalLabels,
+      List<RemoteWriteConfig> remotes,
       ServerInfo info) {
     MetricRegistry registry = new MetricRegistry();
     registry
@@ -96,7 +104,17 @@ final class ServerRuntime {
         .labels(info.version())
         .set(1);
     ProcessMetrics process = ProcessMetrics.register(registry, Path.of("/proc/self"));
-    StorageHandle store = new StorageHandle(opener, settings, registry);
+    RemoteWriting remote =
+        RemoteWriting.start(
+            remotes,
+            settings.dataDir(),
+            externalLabels,
+            info.version(),
+            registry,
+            settings.clock());
+    // every ingest path appends through the store, so the tee forwards them all
+    StorageOpener teed = (s, r) -> remote.tee(opener.open(s, r));
+    StorageHandle store = new StorageHandle(teed, settings, registry);
     MetricMetadataRegistry metadata = new MetricMetadataRegistry();
     PromApi api = new PromApi(store, engine, limits, settings.clock(), metadata, info);
     Federation federation =
@@ -137,10 +155,8 @@ final class ServerRuntime {
                   return s == null ? TargetSource.NONE : new ScrapingTargets(s);
                 })
             .start();
-    ServerRuntime runtime =
-        new ServerRuntime(http, store, registry, settings.clock(), scraping, metadata);
-    runtime.push = push;
-    return runtime;
+    return new ServerRuntime(
+        http, store, registry, settings.clock(), scraping, metadata, remote, push);
   }
 
   /**
@@ -197,10 +213,8 @@ final class ServerRuntime {
         sc.close(); // before the store closes: stopped targets get staleness markers
       }
       http.close();
-      PushApi p = push;
-      if (p != null) {
-        p.close(); // before the store closes; writes the push groups file
-      }
+      push.close(); // before the store closes; writes the push groups file
+      remoteWriting.close(); // after the last appends, before the store closes
     } finally {
       try {
         store.close();

@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads {@code moraine.yml}. Prometheus' sections ({@code global}, {@code scrape_configs} (see
- * {@link ScrapeConfig}), {@code rule_files}, {@code alerting}, {@code remote_write}, ...) are
- * accepted so that an existing prometheus.yml loads unchanged; those Moraine does not act on yet
- * are listed in {@link MoraineConfig#ignored}. Moraine's own sections are strict: an unknown key is
- * an error with its line and column. Relative paths in the file are resolved against the file's
- * directory, as Prometheus does. Thread-safe (stateless).
+ * {@link ScrapeConfig}), {@code remote_write} (see {@link RemoteWriteConfig}), {@code rule_files},
+ * {@code alerting}, ...) are accepted so that an existing prometheus.yml loads unchanged; those
+ * Moraine does not act on yet are listed in {@link MoraineConfig#ignored}. Moraine's own sections
+ * are strict: an unknown key is an error with its line and column. Relative paths in the file are
+ * resolved against the file's directory, as Prometheus does. Thread-safe (stateless).
  */
 public final class ConfigLoader {
   /** prometheus.yml sections that are accepted and not acted on yet. */
@@ -23,7 +23,6 @@ public final class ConfigLoader {
           "scrape_config_files",
           "rule_files",
           "alerting",
-          "remote_write",
           "remote_read",
           "tracing",
           "otlp",
@@ -78,9 +77,12 @@ public final class ConfigLoader {
       }
     }
     List<ScrapeConfig> scrapeConfigs = ScrapeConfigBinder.bind(top, global, baseDir, ignored);
+    List<RemoteWriteConfig> remoteWrite = RemoteWriteBinder.bind(top, baseDir, ignored);
     ignored.addAll(top.ignore(PROMETHEUS_SECTIONS.toArray(String[]::new)));
     top.rejectUnknown();
-    return new MoraineConfig(global, storage, ignored).withScrapeConfigs(scrapeConfigs);
+    return new MoraineConfig(global, storage, ignored)
+        .withScrapeConfigs(scrapeConfigs)
+        .withRemoteWriteConfigs(remoteWrite);
   }
 
   private static GlobalConfig global(Section s, List<String> ignored) {

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param global the {@code global} section
  * @param storage the {@code storage} section
  * @param scrapeConfigs the {@code scrape_configs} jobs, in file order
+ * @param remoteWriteConfigs the {@code remote_write} destinations, in file order
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -16,6 +17,7 @@ public record MoraineConfig(
     GlobalConfig global,
     StorageConfig storage,
     List<ScrapeConfig> scrapeConfigs,
+    List<RemoteWriteConfig> remoteWriteConfigs,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -25,19 +27,24 @@ public record MoraineConfig(
     Objects.requireNonNull(global, "global");
     Objects.requireNonNull(storage, "storage");
     scrapeConfigs = List.copyOf(scrapeConfigs);
+    remoteWriteConfigs = List.copyOf(remoteWriteConfigs);
     ignored = List.copyOf(ignored);
   }
 
   /** A configuration without scrape jobs. */
   public MoraineConfig(GlobalConfig global, StorageConfig storage, List<String> ignored) {
-    this(global, storage, List.of(), ignored);
+    this(global, storage, List.of(), List.of(), ignored);
   }
 
   public MoraineConfig withStorage(StorageConfig s) {
-    return new MoraineConfig(global, s, scrapeConfigs, ignored);
+    return new MoraineConfig(global, s, scrapeConfigs, remoteWriteConfigs, ignored);
   }
 
   public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
-    return new MoraineConfig(global, storage, jobs, ignored);
+    return new MoraineConfig(global, storage, jobs, remoteWriteConfigs, ignored);
+  }
+
+  public MoraineConfig withRemoteWriteConfigs(List<RemoteWriteConfig> remotes) {
+    return new MoraineConfig(global, storage, scrapeConfigs, remotes, ignored);
   }
 }

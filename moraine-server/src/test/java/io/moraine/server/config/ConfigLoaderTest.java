@@ -21,8 +21,16 @@ class ConfigLoaderTest {
     assertThat(c.global().externalLabels()).isEqualTo(Labels.of("site", "edge-1", "region", "eu"));
     assertThat(c.storage().tsdb().outOfOrderTimeWindowMillis()).isEqualTo(30 * 60_000);
     assertThat(c.storage().maxExemplars()).isEqualTo(500_000);
-    assertThat(c.ignored())
-        .containsExactly("global.query_log_file", "rule_files", "alerting", "remote_write");
+    assertThat(c.ignored()).containsExactly("global.query_log_file", "rule_files", "alerting");
+    assertThat(c.remoteWriteConfigs()).hasSize(1);
+    RemoteWriteConfig rw = c.remoteWriteConfigs().getFirst();
+    assertThat(rw.url()).hasToString("http://mimir:9009/api/v1/push");
+    assertThat(rw.queue().maxSamplesPerSend()).isEqualTo(2000);
+    assertThat(rw.queue().capacity()).isEqualTo(2500);
+    assertThat(rw.queue().maxShards()).isEqualTo(200);
+    assertThat(rw.queue().retryOnHttp429()).isFalse();
+    assertThat(rw.remoteTimeoutMillis()).isEqualTo(30_000);
+    assertThat(rw.name()).matches("[0-9a-f]{6}");
     assertThat(c.scrapeConfigs())
         .extracting(ScrapeConfig::jobName)
         .containsExactly("prometheus", "node");
