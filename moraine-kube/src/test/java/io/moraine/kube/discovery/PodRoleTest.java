@@ -9,21 +9,22 @@ import io.moraine.core.discovery.TargetGroup;
 import io.moraine.core.labels.Labels;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The pod role against fabric8's CRUD mock API server. */
 class PodRoleTest {
-  private static MockApi api;
+  /** A server per test: the mock blocks its event loop for a while after a watch closes. */
+  private MockApi api;
 
-  @BeforeAll
-  static void startServer() {
+  @BeforeEach
+  void startServer() {
     api = new MockApi();
   }
 
-  @AfterAll
-  static void stopServer() {
+  @AfterEach
+  void stopServer() {
     api.close();
   }
 
@@ -132,7 +133,7 @@ class PodRoleTest {
     }
   }
 
-  private static long counter(String role, String event) {
+  private long counter(String role, String event) {
     return api.metrics.event(role, event).get();
   }
 }
