@@ -59,9 +59,6 @@ final class DiscoveryBinder {
     for (Section k : s.sections("kubernetes_sd_configs")) {
       kubes.add(kubernetes(k, baseDir, ignored));
     }
-    if (!kubes.isEmpty()) {
-      ignored.add(s.path() + ".kubernetes_sd_configs");
-    }
     ignored.addAll(s.ignore(NOT_YET_USED));
     return new ScrapeConfig.Discovery(statics, files, https, kubes);
   }
@@ -119,7 +116,7 @@ final class DiscoveryBinder {
     String role = k.rawString("role", "");
     Section ns = k.section("namespaces");
     List<String> names = ns.strings("names");
-    ignored.addAll(ns.ignore("own_namespace"));
+    boolean ownNamespace = ns.bool("own_namespace", false);
     ns.rejectUnknown();
     List<KubernetesSdConfig.Selector> selectors = new ArrayList<>();
     for (Section sel : k.sections("selectors")) {
@@ -131,7 +128,7 @@ final class DiscoveryBinder {
     }
     String apiServer = k.string("api_server");
     Path kubeconfig = HttpClientBinder.path(k, "kubeconfig_file", baseDir);
-    HttpClientBinder.bind(k, baseDir, ignored);
+    HttpClientConfig client = HttpClientBinder.bind(k, baseDir, ignored);
     ignored.addAll(k.ignore("attach_metadata"));
     k.rejectUnknown();
     if (role.isEmpty()) {
@@ -143,8 +140,28 @@ final class DiscoveryBinder {
       throw k.error(
           "kubeconfig_file", "cannot use 'kubeconfig_file' and 'api_server' simultaneously");
     }
+    if (kubeconfig != null && !client.equals(HttpClientConfig.DEFAULT)) {
+      throw k.error(
+          "kubeconfig_file",
+          "cannot use a custom HTTP client configuration together with 'kubeconfig_file'");
+    }
+    if (apiServer == null && !client.equals(HttpClientConfig.DEFAULT)) {
+      throw k.error(
+          "role",
+          "to use custom HTTP client configuration please provide the 'api_server' URL explicitly");
+    }
+    if (ownNamespace && apiServer != null) {
+      throw ns.error(
+          "own_namespace", "cannot use 'api_server' and 'namespaces.own_namespace' simultaneously");
+    }
+    if (ownNamespace && kubeconfig != null) {
+      throw ns.error(
+          "own_namespace",
+          "cannot use 'kubeconfig_file' and 'namespaces.own_namespace' simultaneously");
+    }
     checkSelectors(k, role, selectors);
-    return new KubernetesSdConfig(role, names, selectors, apiServer, kubeconfig);
+    return new KubernetesSdConfig(
+        role, names, ownNamespace, selectors, apiServer, kubeconfig, client);
   }
 
   private static String role(Section s, String role) {

@@ -6,22 +6,26 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code kubernetes_sd_configs} entry, parsed and checked but not acted on yet (the loader
- * lists it in {@link MoraineConfig#ignored}).
+ * One {@code kubernetes_sd_configs} entry, checked with Prometheus 2.42's rules and messages. The
+ * {@code ingress} role is accepted here; the scraper logs that it does not discover it yet.
  *
  * @param role {@code pod}, {@code service}, {@code endpoints}, {@code endpointslice}, {@code node}
  *     or {@code ingress}
  * @param namespaces {@code namespaces.names}; empty for all namespaces
+ * @param ownNamespace {@code namespaces.own_namespace}: also the pod's own namespace (in-cluster)
  * @param selectors {@code selectors}
- * @param apiServer {@code api_server}, or null for in-cluster discovery
+ * @param apiServer {@code api_server}, or null for a kubeconfig or in-cluster discovery
  * @param kubeconfigFile {@code kubeconfig_file}, resolved against the file's directory, or null
+ * @param httpClient authentication and TLS towards {@code api_server}
  */
 public record KubernetesSdConfig(
     String role,
     List<String> namespaces,
+    boolean ownNamespace,
     List<Selector> selectors,
     @Nullable String apiServer,
-    @Nullable Path kubeconfigFile) {
+    @Nullable Path kubeconfigFile,
+    HttpClientConfig httpClient) {
   /** The roles Prometheus 2.42 knows. */
   public static final List<String> ROLES =
       List.of("pod", "service", "endpoints", "endpointslice", "node", "ingress");
@@ -30,6 +34,7 @@ public record KubernetesSdConfig(
     Objects.requireNonNull(role, "role");
     namespaces = List.copyOf(namespaces);
     selectors = List.copyOf(selectors);
+    Objects.requireNonNull(httpClient, "httpClient");
   }
 
   /**

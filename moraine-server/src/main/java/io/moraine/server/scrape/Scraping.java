@@ -19,7 +19,9 @@ import io.moraine.ingest.scrape.ScrapeManager;
 import io.moraine.ingest.scrape.ScrapeSchedule;
 import io.moraine.ingest.scrape.ScrapedMetadata;
 import io.moraine.ingest.scrape.TargetStatus;
+import io.moraine.kube.discovery.KubernetesDiscoveryMetrics;
 import io.moraine.server.config.HttpSdConfig;
+import io.moraine.server.config.KubernetesSdConfig;
 import io.moraine.server.config.ScrapeConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,7 +34,7 @@ import java.util.function.Consumer;
 
 /**
  * The server's scraping: one {@link ScrapeManager} for every {@code scrape_configs} job, fed by
- * each job's static, file and HTTP discoverers. Thread-safe.
+ * each job's static, file, HTTP and Kubernetes discoverers. Thread-safe.
  */
 public final class Scraping implements AutoCloseable {
   private final ScrapeManager manager;
@@ -77,9 +79,16 @@ public final class Scraping implements AutoCloseable {
     }
     manager.setJobs(scrapeJobs);
     DiscoveryMetrics metrics = new DiscoveryMetrics(registry);
+    KubernetesDiscoveryMetrics kubeMetrics = new KubernetesDiscoveryMetrics(registry);
     List<Discoverer> discoverers = new ArrayList<>();
     for (ScrapeConfig c : jobs) {
       List<Discoverer> ds = discoverers(c, clock, metrics);
+      for (KubernetesSdConfig k : c.discovery().kubernetesSdConfigs()) {
+        Discoverer d = KubernetesSd.create(k, c.jobName(), version, kubeMetrics);
+        if (d != null) {
+          ds.add(d);
+        }
+      }
       for (int i = 0; i < ds.size(); i++) {
         Discoverer d = ds.get(i);
         d.start(prefixed(manager, c.jobName(), i + "/"));
