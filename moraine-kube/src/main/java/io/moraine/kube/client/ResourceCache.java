@@ -34,7 +34,10 @@ public final class ResourceCache<T extends HasMetadata> implements AutoCloseable
 
   private final Class<T> type;
   private final boolean namespaced;
+  private static final long SYNC_POLL_MILLIS = 20;
+
   private final List<SharedIndexInformer<T>> informers = new ArrayList<>();
+  private volatile boolean closed;
 
   /**
    * Informers for {@code type} (not started).
@@ -93,13 +96,29 @@ public final class ResourceCache<T extends HasMetadata> implements AutoCloseable
     return f;
   }
 
-  /** Starts every informer; the future completes once each has listed its objects. */
+  /**
+   * Starts every informer; the future completes once each has listed its objects (as client-go's
+   * cache sync, not waiting for the watches, which fabric8 retries on its own).
+   */
   public CompletableFuture<Void> start() {
-    List<CompletableFuture<Void>> started = new ArrayList<>();
     for (SharedIndexInformer<T> inf : informers) {
-      started.add(inf.start().toCompletableFuture());
+      inf.start();
     }
-    return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> synced = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("kube-sync-" + type.getSimpleName())
+        .start(
+            () -> {
+              try {
+                while (!closed && !informers.stream().allMatch(SharedIndexInformer::hasSynced)) {
+                  Thread.sleep(SYNC_POLL_MILLIS);
+                }
+                synced.complete(null);
+              } catch (InterruptedException e) {
+                synced.completeExceptionally(e);
+              }
+            });
+    return synced;
   }
 
   /** The object {@code namespace/name} ({@code name} alone for cluster-scoped kinds), or null. */
@@ -126,6 +145,7 @@ public final class ResourceCache<T extends HasMetadata> implements AutoCloseable
   /** Stops the informers; idempotent. */
   @Override
   public void close() {
+    closed = true;
     informers.forEach(SharedIndexInformer::stop);
   }
 }

@@ -18,15 +18,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code kubernetes_sd_configs} job against a minimal API server that answers pod lists (and
- * refuses watches): the listed pod's port is scraped, relabelled from its meta labels, and listed
- * in {@code /api/v1/targets}. fabric8's mock server needs Vert.x on Netty 4.1, which clashes with
- * Armeria's Netty 4.2 here; moraine-kube's tests use it.
+ * holds watches open without events): the listed pod's port is scraped, relabelled from its meta
+ * labels, and listed in {@code /api/v1/targets}. fabric8's mock server needs Vert.x on Netty 4.1,
+ * which clashes with Armeria's Netty 4.2 here; moraine-kube's tests use it.
  */
 class KubernetesScrapingTest {
   @TempDir Path dir;
@@ -39,8 +41,10 @@ class KubernetesScrapingTest {
 
   @Test
   @Disabled(
-      "WIP: inside the server the fabric8 list request times out (TimeoutException) though the"
-          + " same discoverer passes against the mock server in moraine-kube; not diagnosed yet")
+      "WIP: inside the server JVM the informer's first list times out although the fake API"
+          + " server answers it (the same discoverer with the server's test classpath and logging"
+          + " works standalone, and moraine-kube's tests pass against fabric8's mock); not"
+          + " diagnosed yet")
   void podsOfTheApiServerAreScrapedWithRelabelledMetaLabels() throws Exception {
     HttpServer target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     target.createContext(
@@ -84,20 +88,31 @@ class KubernetesScrapingTest {
                     .endStatus()
                     .build())
             .build();
+    // Serialised here, before the server starts: fabric8's serialisation initialising on the
+    // handler thread while the server's informers initialise it too deadlocks class init.
+    byte[] listJson = Serialization.asJson(pods).getBytes(StandardCharsets.UTF_8);
     HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    CountDownLatch done = new CountDownLatch(1);
+    api.setExecutor(Executors.newCachedThreadPool());
     api.createContext(
         "/api/v1/namespaces/apps/pods",
         x -> {
-          String q = String.valueOf(x.getRequestURI().getQuery());
-          byte[] b =
-              q.contains("watch=true")
-                  ? new byte[0]
-                  : Serialization.asJson(pods).getBytes(StandardCharsets.UTF_8);
           x.getResponseHeaders().add("Content-Type", "application/json");
-          x.sendResponseHeaders(
-              q.contains("watch=true") ? 500 : 200, b.length == 0 ? -1 : b.length);
+          if (String.valueOf(x.getRequestURI().getQuery()).contains("watch=true")) {
+            // a watch as the API server keeps it: open, streaming, no events yet
+            x.sendResponseHeaders(200, 0);
+            x.getResponseBody().flush();
+            try {
+              done.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            x.close();
+            return;
+          }
+          x.sendResponseHeaders(200, listJson.length);
           try (OutputStream o = x.getResponseBody()) {
-            o.write(b);
+            o.write(listJson);
           }
         });
     api.start();
@@ -139,6 +154,7 @@ class KubernetesScrapingTest {
             .contains("moraine_sd_kubernetes_events_total{event=\"add\",role=\"pod\"} 1");
       }
     } finally {
+      done.countDown();
       api.stop(0);
       target.stop(0);
     }
