@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,8 +31,16 @@ public final class HttpScraper {
   /** First read buffer; most node_exporter answers fit after a few doublings. */
   private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
 
+  /** Body buffers kept for reuse: about as many as scrapes run at once. */
+  private static final int MAX_POOLED_BUFFERS = 4;
+
+  /** A buffer grown beyond this is not kept after its scrape. */
+  private static final int MAX_POOLED_BUFFER_BYTES = 16 << 20;
+
   private final HttpClient client;
   private final String userAgent;
+  private final ConcurrentLinkedDeque<byte[]> pool = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger pooled = new AtomicInteger();
 
   /**
    * @param client the shared client (connection pooling, TLS settings)
@@ -96,13 +106,38 @@ public final class HttpScraper {
     }
   }
 
-  private static ScrapeResponse read(
+  /**
+   * Hands a response's body buffer back for reuse by a later scrape; the caller must not use the
+   * response afterwards. Optional: a buffer not released is simply collected.
+   */
+  public void release(ScrapeResponse response) {
+    byte[] b = response.body();
+    if (b.length > MAX_POOLED_BUFFER_BYTES) {
+      return;
+    }
+    if (pooled.incrementAndGet() > MAX_POOLED_BUFFERS) {
+      pooled.decrementAndGet();
+      return;
+    }
+    pool.push(b);
+  }
+
+  private byte[] buffer() {
+    byte[] b = pool.poll();
+    if (b == null) {
+      return new byte[INITIAL_BUFFER_BYTES];
+    }
+    pooled.decrementAndGet();
+    return b;
+  }
+
+  private ScrapeResponse read(
       InputStream in,
       @org.jspecify.annotations.Nullable String contentType,
       long limit,
       long deadline)
       throws IOException, ScrapeException {
-    byte[] buf = new byte[INITIAL_BUFFER_BYTES];
+    byte[] buf = buffer();
     int n = 0;
     while (true) {
       if (n == buf.length) {

@@ -144,7 +144,11 @@ final class ScrapeLoop {
                 Duration.ofMillis(target.timeoutMillis()),
                 job.headers(),
                 job.bodySizeLimitBytes());
-        parser.parse(r, batch);
+        try {
+          parser.parse(r, batch);
+        } finally {
+          scraper.release(r);
+        }
         List<ScrapedMetadata> meta = parser.metadata();
         if (!meta.equals(lastMetadata)) {
           meta.forEach(metadataSink);

@@ -78,6 +78,7 @@ public final class PromTextParser {
       reader.run();
     } finally {
       samples += reader.samples();
+      table.trim();
     }
   }
 

@@ -158,6 +158,19 @@ final class SeriesTable {
     return at;
   }
 
+  /**
+   * Gives back copied-key storage that doubling left unused, keeping an eighth of headroom, when
+   * more than a quarter of it is unused: a table that has met a target's series once then holds
+   * about what its keys need.
+   */
+  void trim() {
+    if (!copies || ownKeys.length - ownKeysUsed <= ownKeys.length / 4) {
+      return;
+    }
+    ownKeys = Arrays.copyOf(ownKeys, (int) (ownKeysUsed + ownKeysUsed / 8 + 64));
+    keys = MemorySegment.ofArray(ownKeys);
+  }
+
   /** Forgets every entry (keeps the allocated arrays). */
   void clear() {
     Arrays.fill(slots, 0);

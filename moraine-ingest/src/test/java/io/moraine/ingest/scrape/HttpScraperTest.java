@@ -109,6 +109,18 @@ class HttpScraperTest {
   }
 
   @Test
+  void aReleasedBodyBufferIsReusedAndOverwrittenByTheNextScrape() throws Exception {
+    ScrapeResponse big = scraper.scrape(url("/gzip"), Duration.ofSeconds(5), Map.of(), 0);
+    byte[] buffer = big.body();
+    scraper.release(big);
+    ScrapeResponse next = scraper.scrape(url("/plain"), Duration.ofSeconds(5), Map.of(), 0);
+    assertThat(next.body()).isSameAs(buffer);
+    assertThat(new String(next.body(), 0, next.length(), StandardCharsets.UTF_8)).isEqualTo(BODY);
+    ScrapeResponse unreleased = scraper.scrape(url("/plain"), Duration.ofSeconds(5), Map.of(), 0);
+    assertThat(unreleased.body()).isNotSameAs(buffer);
+  }
+
+  @Test
   void failuresReadAsPrometheusWordsThem() {
     assertThatThrownBy(() -> scraper.scrape(url("/fail"), Duration.ofSeconds(5), Map.of(), 0))
         .isInstanceOf(ScrapeException.class)
