@@ -142,7 +142,16 @@ final class ProtoDecoder {
 
   /** Reads a {@code KeyValue} and adds its key and rendered value to {@code out}. */
   static void keyValue(WireReader r, List<String> out) {
-    r.expect(WireReader.LENGTH_DELIMITED, "attributes");
+    KeyValue kv = readKeyValue(r, "attributes");
+    out.add(kv.key());
+    out.add(kv.value().text());
+  }
+
+  private record KeyValue(String key, AttributeValue value) {}
+
+  /** A {@code KeyValue} message in field {@code field}. */
+  private static KeyValue readKeyValue(WireReader r, String field) {
+    r.expect(WireReader.LENGTH_DELIMITED, field);
     int outer = r.enter();
     String key = "";
     AttributeValue value = AttributeValue.EMPTY;
@@ -154,8 +163,7 @@ final class ProtoDecoder {
       }
     }
     r.exit(outer);
-    out.add(key);
-    out.add(value.text());
+    return new KeyValue(key, value);
   }
 
   private static AttributeValue anyValue(WireReader r) {
@@ -197,20 +205,9 @@ final class ProtoDecoder {
       if (r.field() != 1) {
         r.skip();
       } else if (map) {
-        r.expect(WireReader.LENGTH_DELIMITED, "values");
-        int o = r.enter();
-        String key = "";
-        AttributeValue value = AttributeValue.EMPTY;
-        while (r.next()) {
-          switch (r.field()) {
-            case 1 -> key = string(r, "key");
-            case 2 -> value = anyValue(r);
-            default -> r.skip();
-          }
-        }
-        r.exit(o);
-        keys.add(key);
-        values.add(value);
+        KeyValue kv = readKeyValue(r, "values");
+        keys.add(kv.key());
+        values.add(kv.value());
       } else {
         values.add(anyValue(r));
       }

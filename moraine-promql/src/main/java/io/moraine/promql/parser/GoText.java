@@ -5,6 +5,7 @@ import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.Labels;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
@@ -72,9 +73,37 @@ public final class GoText {
       return 1 / v < 0 ? "-0" : "0";
     }
     // Double.toString gives the shortest round-tripping digits (JDK 19+), as Go's shortest mode.
-    String digits =
-        new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros().toPlainString();
+    String j = Double.toString(v);
+    if (j.indexOf('E') < 0) {
+      // plain already (1e-3 <= |v| < 1e7): the common case, without a BigDecimal
+      return j.endsWith(".0") ? j.substring(0, j.length() - 2) : j;
+    }
+    String digits = shortestDecimal(Math.abs(v)).toPlainString();
     return v < 0 ? "-" + digits : digits;
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code v}, the closest one among several, as Go's
+   * precision -1 picks it. {@link Double#toString} gives the same digits, except that it may prefer
+   * two digits to one when they are closer (e.g. {@code 4.9E-324} for Go's {@code 5e-324}). {@code
+   * v} must be finite and non-zero.
+   */
+  public static BigDecimal shortestDecimal(double v) {
+    BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+    if (d.precision() != 2) {
+      return d;
+    }
+    BigDecimal exact = new BigDecimal(v);
+    BigDecimal best = null;
+    for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+      BigDecimal one = d.round(new MathContext(1, mode));
+      boolean closer =
+          best == null || one.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0;
+      if (one.doubleValue() == v && closer) {
+        best = one;
+      }
+    }
+    return best == null ? d : best.stripTrailingZeros();
   }
 
   /**

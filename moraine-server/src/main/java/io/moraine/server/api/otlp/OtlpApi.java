@@ -15,12 +15,13 @@ import io.moraine.ingest.otlp.ExportResult;
 import io.moraine.ingest.otlp.OtlpFormatException;
 import io.moraine.ingest.otlp.OtlpReceiver;
 import io.moraine.ingest.otlp.OtlpResponses;
+import io.moraine.server.http.AsyncAnswers;
+import io.moraine.server.http.Gzip;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.store.StorageHandle;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -97,13 +98,7 @@ public final class OtlpApi {
     }
     CompletableFuture<HttpResponse> answer =
         req.aggregate().thenApplyAsync(agg -> export(agg.content(), gzip, encoding), executor);
-    return HttpResponse.of(
-        answer.exceptionallyCompose(
-            e ->
-                CompletableFuture.failedFuture(
-                    e instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause()
-                        : e)));
+    return AsyncAnswers.of(answer);
   }
 
   private HttpResponse export(HttpData content, boolean gzip, Encoding encoding) {

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.moraine.core.labels.Labels;
+import io.moraine.promql.parser.GoText;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,26 +58,12 @@ final class ApiJson {
 
   /** Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}, the format of scalar results. */
   static String plain(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "+Inf" : "-Inf";
-    }
-    if (v == 0) {
-      return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
-    }
-    String j = Double.toString(v);
-    if (j.indexOf('E') < 0) {
-      // Plain already (1e-3 <= |v| < 1e7) with the shortest digits: the common case, cheaply.
-      return j.endsWith(".0") ? j.substring(0, j.length() - 2) : j;
-    }
-    return shortest(v).toPlainString();
+    return GoText.plainFloat(v);
   }
 
   /** Go's {@code 'e'} format with the shortest digits: {@code 1e-07}, {@code -1.5e+21}. */
   static String exponent(double v) {
-    BigDecimal d = shortest(Math.abs(v));
+    BigDecimal d = GoText.shortestDecimal(Math.abs(v));
     String digits = d.unscaledValue().toString();
     int exp = digits.length() - 1 - d.scale();
     StringBuilder sb = new StringBuilder(digits.length() + 8);
@@ -112,29 +97,6 @@ final class ApiJson {
       return e;
     }
     return plain(v);
-  }
-
-  /**
-   * The shortest decimal that reads back as {@code v}, the closest one among several, as Go's
-   * precision -1 picks it. {@link Double#toString} gives the same digits, except that it may prefer
-   * two digits to one when they are closer (e.g. {@code 4.9E-324} for Go's {@code 5e-324}).
-   */
-  private static BigDecimal shortest(double v) {
-    BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-    if (d.precision() != 2) {
-      return d;
-    }
-    BigDecimal exact = new BigDecimal(v);
-    BigDecimal best = null;
-    for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
-      BigDecimal one = d.round(new MathContext(1, mode));
-      boolean closer =
-          best == null || one.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0;
-      if (one.doubleValue() == v && closer) {
-        best = one;
-      }
-    }
-    return best == null ? d : best.stripTrailingZeros();
   }
 
   /** The escapes of Go's {@code encoding/json} (Go 1.19, which built Prometheus 2.42). */

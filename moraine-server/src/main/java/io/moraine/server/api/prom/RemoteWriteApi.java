@@ -10,6 +10,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import io.moraine.core.selfmetrics.Counter;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
+import io.moraine.server.http.AsyncAnswers;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.store.StorageHandle;
 import io.netty.buffer.ByteBufAllocator;

@@ -18,6 +18,7 @@ import io.moraine.ingest.textparse.SampleSink;
 import io.moraine.ingest.textparse.SeriesRegistry;
 import io.moraine.ingest.textparse.TextParseException;
 import io.moraine.server.http.ApiException;
+import io.moraine.server.http.AsyncAnswers;
 import io.moraine.server.http.ErrorType;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.store.StorageHandle;

@@ -17,17 +17,16 @@ import io.moraine.ingest.push.PushOptions;
 import io.moraine.ingest.push.PushRegistry;
 import io.moraine.ingest.push.PushRejectedException;
 import io.moraine.server.http.ApiException;
+import io.moraine.server.http.AsyncAnswers;
 import io.moraine.server.http.ErrorType;
+import io.moraine.server.http.Gzip;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.store.NotReadyException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushApi.class);
+
+  /** No bound of its own beyond a Java array's: pushes are not limited by size yet. */
+  private static final int MAX_INFLATED_BYTES = Integer.MAX_VALUE - 8;
 
   private final PushRegistry groups;
   private final Counter.Family requests;
@@ -86,13 +88,7 @@ public final class PushApi implements AutoCloseable {
     CompletableFuture<HttpResponse> answer =
         req.aggregate().thenApplyAsync(agg -> handle(m, path, agg), executor);
     answer.whenComplete((r, e) -> requests.labels(m.name(), code(m, e)).inc());
-    return HttpResponse.of(
-        answer.exceptionallyCompose(
-            e ->
-                CompletableFuture.failedFuture(
-                    e instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause()
-                        : e)));
+    return AsyncAnswers.of(answer);
   }
 
   private HttpResponse handle(HttpMethod m, String path, AggregatedHttpRequest agg) {
@@ -129,10 +125,10 @@ public final class PushApi implements AutoCloseable {
     if (!enc.equalsIgnoreCase("gzip")) {
       throw new ApiException(ErrorType.BAD_DATA, "unsupported Content-Encoding \"" + enc + "\"");
     }
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new ApiException(ErrorType.BAD_DATA, "invalid gzip body: " + e.getMessage());
+    try {
+      return Gzip.inflate(raw, MAX_INFLATED_BYTES);
+    } catch (Gzip.CorruptException | Gzip.TooLargeException e) {
+      throw new ApiException(ErrorType.BAD_DATA, String.valueOf(e.getMessage()));
     }
   }
 

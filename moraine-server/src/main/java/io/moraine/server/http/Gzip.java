@@ -1,4 +1,4 @@
-package io.moraine.server.api.otlp;
+package io.moraine.server.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
-/** Inflates gzip bodies with a bound on the result, so that a small bomb cannot fill the heap. */
-final class Gzip {
+/**
+ * Inflates gzip request bodies ({@code Content-Encoding: gzip}) with a bound on the result, so that
+ * a small bomb cannot fill the heap. Stateless; thread-safe.
+ */
+public final class Gzip {
   private Gzip() {}
 
   /** The inflated body grew past the bound. */
-  static final class TooLargeException extends Exception {
+  public static final class TooLargeException extends Exception {
     private static final long serialVersionUID = 1L;
 
     TooLargeException(String message) {
@@ -20,7 +23,7 @@ final class Gzip {
   }
 
   /** The body is not gzip. */
-  static final class CorruptException extends Exception {
+  public static final class CorruptException extends Exception {
     private static final long serialVersionUID = 1L;
 
     CorruptException(String message) {
@@ -28,8 +31,17 @@ final class Gzip {
     }
   }
 
-  static byte[] inflate(byte[] gzip, int maxBytes) throws TooLargeException, CorruptException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, gzip.length * 4 + 64));
+  /**
+   * The inflated bytes of {@code gzip}.
+   *
+   * @throws TooLargeException when they would exceed {@code maxBytes}
+   * @throws CorruptException when {@code gzip} is not a gzip stream; the message starts {@code
+   *     invalid gzip body: }
+   */
+  public static byte[] inflate(byte[] gzip, int maxBytes)
+      throws TooLargeException, CorruptException {
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(maxBytes, gzip.length * 4L + 64));
     byte[] buf = new byte[16 << 10];
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
       int n;
