@@ -38,6 +38,7 @@ public final class PromApi {
   private final QueryEndpoints query;
   private final SeriesEndpoints series;
   private final StatusEndpoints status;
+  private final AlertHistoryEndpoint alertHistory;
   private final Executor executor;
   private final Duration requestTimeout;
 
@@ -58,6 +59,7 @@ public final class PromApi {
     this.query = new QueryEndpoints(store::storage, engine, runner, clock);
     this.series = new SeriesEndpoints(store::storage);
     this.status = new StatusEndpoints(info, metadata, store::storage);
+    this.alertHistory = new AlertHistoryEndpoint(store::storage, clock);
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-", 0).factory());
     this.requestTimeout = Duration.ofMillis(limits.timeoutMillis()).plus(WRITE_ALLOWANCE);
@@ -85,6 +87,7 @@ public final class PromApi {
     route(b, "/status/runtimeinfo", GET, status::runtimeInfo);
     route(b, "/status/flags", GET, status::flags);
     route(b, "/status/tsdb", GET, status::tsdb);
+    route(b, "/alerts/history", GET, alertHistory::history);
     return b;
   }
 
