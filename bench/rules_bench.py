@@ -23,29 +23,31 @@ import common  # noqa: E402
 
 PACK = os.path.join(ROOT, "moraine-rules/src/main/resources/io/moraine/rules/pack/default-rules.yml")
 
+# Each rule reads one target's series (instance {i}), so 1,000 rules cover the 100,000 series
+# about ten times over, as a real rule set of per-node and per-workload rules does.
 TEMPLATES = [
-    'sum by (instance) (rate(node_cpu_seconds_total{{mode="{mode}",cpu="{cpu}"}}[5m]))',
-    'sum by (instance) (rate(node_network_receive_bytes_total[{w}m]))',
-    '1 - avg by (instance) (node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes) * {k}',
-    'sum by (instance, device) (rate(node_disk_read_bytes_total[{w}m]))',
-    'topk(5, sum by (instance) (rate(container_cpu_usage_seconds_total[{w}m])))',
-    'sum by (instance) (container_memory_working_set_bytes) / {k}',
-    'histogram_quantile(0.{q}, sum by (le, instance) (rate(http_request_duration_seconds_bucket[5m])))',
-    'count by (instance) (node_filesystem_avail_bytes / node_filesystem_size_bytes < 0.{q})',
-    'max by (instance) (node_load1) * {k}',
-    'sum without (cpu) (rate(node_cpu_seconds_total{{mode!="idle"}}[{w}m]))',
+    'sum by (mode) (rate(node_cpu_seconds_total{{instance="{i}"}}[5m]))',
+    'sum by (device) (rate(node_network_receive_bytes_total{{instance="{i}"}}[{w}m]))',
+    '1 - node_memory_MemAvailable_bytes{{instance="{i}"}} / node_memory_MemTotal_bytes{{instance="{i}"}}',
+    'sum by (device) (rate(node_disk_read_bytes_total{{instance="{i}"}}[{w}m]))',
+    'topk(5, sum by (pod) (rate(container_cpu_usage_seconds_total{{instance="{i}"}}[{w}m])))',
+    'sum by (namespace) (container_memory_working_set_bytes{{instance="{i}"}}) / {k}',
+    'histogram_quantile(0.{q}, sum by (le, handler) (rate(http_request_duration_seconds_bucket{{instance="{i}"}}[5m])))',
+    'count(node_filesystem_avail_bytes{{instance="{i}"}} / node_filesystem_size_bytes{{instance="{i}"}} < 0.{q})',
+    'max_over_time(node_load1{{instance="{i}"}}[{w}m]) * {k}',
+    'sum without (cpu) (rate(node_cpu_seconds_total{{instance="{i}",mode!="idle"}}[{w}m]))',
 ]
 MODES = ["idle", "user", "system", "iowait", "irq", "softirq", "steal", "nice"]
 
 
-def generated_rules(path, groups=10, per_group=100, interval="30s"):
+def generated_rules(path, base_port, targets, groups=10, per_group=100, interval="30s"):
     lines = ["groups:"]
     n = 0
     for g in range(groups):
         lines += [f"  - name: bench_{g}", f"    interval: {interval}", "    rules:"]
         for r in range(per_group):
             t = TEMPLATES[n % len(TEMPLATES)]
-            expr = t.format(mode=MODES[n % 8], cpu=n % 8, w=1 + n % 5, k=1 + n % 7, q=5 + n % 5)
+            expr = t.format(i=f"127.0.0.1:{base_port + n % targets}", w=1 + n % 5, k=1 + n % 7, q=5 + n % 5)
             lines += [f"      - record: bench:rule_{n}", f"        expr: '{expr}'"]
             n += 1
     with open(path, "w") as f:
@@ -93,7 +95,7 @@ def main():
     subprocess.run(["rm", "-rf", work])
     os.makedirs(work)
     rules = os.path.join(work, "bench-rules.yml")
-    generated_rules(rules)
+    generated_rules(rules, args.base_port, args.targets)
     files = [rules] + ([] if args.no_pack else [PACK])
     cfg = os.path.join(work, "prometheus.yml")
     config(cfg, args.targets, args.base_port, args.interval, files)
