@@ -59,6 +59,27 @@ class RecordingRulesTest {
   }
 
   @Test
+  void queryOffsetEvaluatesAndWritesEarlier() throws Exception {
+    RulesFixture f = new RulesFixture();
+    f.put(UP1, T0, 1);
+    f.put(UP1, T0 + MIN, 5);
+    var g =
+        new io.moraine.rules.file.RuleGroupSpec(
+            "g",
+            null,
+            0,
+            java.time.Duration.ofMinutes(1),
+            List.of(record("shifted", "up", Map.of())),
+            io.moraine.rules.file.Position.UNKNOWN);
+    f.manager.update(List.of(file("r.yml", g)));
+    f.evalAt("r.yml", "g", T0 + MIN + 30_000);
+    // Evaluated at T0+30s (sees the sample at T0), written at that time.
+    assertThat(f.series("shifted").values())
+        .containsExactly(new TreeMap<>(Map.of(T0 + 30_000, 1.0)));
+    assertThat(f.manager.groups().getFirst().queryOffsetMillis()).isEqualTo(MIN);
+  }
+
+  @Test
   void scalarResultIsOneSampleNamedByTheRule() throws Exception {
     RulesFixture f = new RulesFixture();
     f.manager.update(
