@@ -96,6 +96,7 @@ final class Lexer {
   private int line = 1;
   private int startLine = 1;
   private int parenDepth;
+  private boolean inAction;
 
   private Lexer(String in) {
     this.in = in;
@@ -111,6 +112,9 @@ final class Lexer {
     while (true) {
       if (!lexText()) {
         break;
+      }
+      if (!inAction) {
+        continue; // a comment: text follows
       }
       if (!lexAction()) {
         break;
@@ -144,9 +148,11 @@ final class Lexer {
     ignore();
     pos = d + LEFT.length();
     int afterMarker = trim ? pos + 2 : pos;
+    inAction = false;
     if (in.startsWith("/*", afterMarker)) {
       return lexComment(afterMarker);
     }
+    inAction = true;
     emit(Kind.LEFT_DELIM);
     pos = afterMarker;
     ignore();

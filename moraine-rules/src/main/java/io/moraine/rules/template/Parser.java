@@ -176,7 +176,10 @@ final class Parser {
         return loopControl(t, "continue");
       case ELSE:
         if (peekNonSpace().kind() == Kind.IF) {
-          return new Stop(true, peekNonSpace().pos());
+          while (peek().kind() == Kind.SPACE) {
+            next++; // leave "if" next, for control() to take up as else-if
+          }
+          return new Stop(true, peek().pos());
         }
         return new Stop(true, expect(Kind.RIGHT_DELIM, "else").pos());
       case END:
