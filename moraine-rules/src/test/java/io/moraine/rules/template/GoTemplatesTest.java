@@ -272,7 +272,7 @@ class GoTemplatesTest {
         Arguments.of(
             "{{ query \"none\" | first }}",
             "1:"
-                + (p + 21)
+                + (p + 18)
                 + ": executing \"__alert_a\" at <first>: error calling first:"
                 + " first() called on vector with no elements"),
         Arguments.of(
