@@ -1,12 +1,58 @@
 package io.moraine.rules.template;
 
+import io.moraine.rules.template.Parser.ParseError;
+import io.moraine.rules.template.Parser.Parsed;
+import io.moraine.rules.template.Values.AlertData;
+import io.moraine.rules.template.Values.GoMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Prometheus's template expansion for alerting rules' labels and annotations. Thread-safe.
+ * Prometheus's template expansion for alerting rules' labels and annotations: Go's text/template
+ * with Prometheus 2.42's functions, {@code missingkey=zero}. Thread-safe.
  *
- * <p>PLACEHOLDER SIGNATURES: the implementation lands with the template engine.
+ * <p>{@code name} is the alerting rule's name: the template is called {@code __alert_NAME} in
+ * messages, as in Prometheus (a name that already starts with {@code __alert_} is taken as is). The
+ * text is prefixed with {@code {{$labels := .Labels}}{{$externalLabels :=
+ * .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}}, so columns in messages
+ * count that prefix on line 1, as Prometheus's do.
+ *
+ * <p>Parsed templates (and parse errors) are cached by name and text, at most {@link #CACHE_SIZE}
+ * of them; execution never re-parses.
  */
 public final class GoTemplates {
   private GoTemplates() {}
+
+  /** The variable definitions Prometheus puts before every alert template. */
+  static final String PREFIX =
+      "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}"
+          + "{{$externalURL := .ExternalURL}}{{$value := .Value}}";
+
+  /** Distinct templates kept parsed; a rule set has a few per alerting rule. */
+  static final int CACHE_SIZE = 4096;
+
+  static final Map<String, Func> FUNCS = functions();
+
+  private record Key(String name, String text) {}
+
+  /** A parse result: the tree or Go's message. */
+  private record Entry(@Nullable Parsed parsed, @Nullable String error) {}
+
+  private static final ConcurrentHashMap<Key, Entry> CACHE = new ConcurrentHashMap<>();
+
+  private static Map<String, Func> functions() {
+    Map<String, Func> m = new HashMap<>();
+    for (Func f : Builtins.all()) {
+      m.put(f.name(), f);
+    }
+    for (Func f : PromFuncs.all()) {
+      m.put(f.name(), f);
+    }
+    return Map.copyOf(m);
+  }
 
   /**
    * Parses {@code text} as a rule template (with the {@code $labels}, {@code $value}, {@code
@@ -15,7 +61,10 @@ public final class GoTemplates {
    * @throws TemplateException naming the line and reason, like Go's parser
    */
   public static void check(String name, String text) throws TemplateException {
-    // replaced by the template engine
+    Entry e = parse(name, text);
+    if (e.parsed() == null) {
+      throw new TemplateException(String.valueOf(e.error()));
+    }
   }
 
   /**
@@ -23,6 +72,65 @@ public final class GoTemplates {
    * Prometheus, to {@code <error expanding template: MESSAGE>}.
    */
   public static String expand(String name, String text, TemplateData data) {
-    throw new UnsupportedOperationException("template engine not merged yet");
+    try {
+      return expandOrThrow(name, text, data);
+    } catch (TemplateException e) {
+      return "<error expanding template: " + e.getMessage() + ">";
+    }
+  }
+
+  /**
+   * Expands {@code text} for one alert.
+   *
+   * @throws TemplateException with Prometheus's message ({@code error parsing template NAME: ...}
+   *     or {@code error executing template NAME: ...})
+   */
+  static String expandOrThrow(String name, String text, TemplateData data)
+      throws TemplateException {
+    Objects.requireNonNull(data, "data");
+    Entry e = parse(name, text);
+    String tmplName = templateName(name);
+    Parsed parsed = e.parsed();
+    if (parsed == null) {
+      throw new TemplateException("error parsing template " + tmplName + ": " + e.error());
+    }
+    AlertData dot =
+        new AlertData(
+            GoMap.ofStrings(data.labels()),
+            GoMap.ofStrings(data.externalLabels()),
+            data.externalUrl(),
+            data.value());
+    try {
+      return Exec.execute(parsed, FUNCS, data, dot);
+    } catch (Exec.ExecError err) {
+      throw new TemplateException(
+          "error executing template " + tmplName + ": " + err.getMessage(), err);
+    } catch (StackOverflowError err) {
+      throw new TemplateException(
+          "error executing template " + tmplName + ": template nests too deeply", err);
+    }
+  }
+
+  static String templateName(String name) {
+    return name.startsWith("__alert_") ? name : "__alert_" + name;
+  }
+
+  private static Entry parse(String name, String text) {
+    Key key = new Key(name, text);
+    Entry cached = CACHE.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Entry e;
+    try {
+      e = new Entry(Parser.parse(templateName(name), PREFIX + text, FUNCS.keySet()), null);
+    } catch (ParseError err) {
+      e = new Entry(null, err.getMessage());
+    }
+    if (CACHE.size() >= CACHE_SIZE) {
+      CACHE.clear(); // simple bound: rule sets are small; a reload re-parses what it uses
+    }
+    CACHE.put(key, e);
+    return e;
   }
 }
