@@ -17,7 +17,6 @@ import io.moraine.rules.rule.RuleHealth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class AlertingRulesTest {
@@ -234,7 +233,6 @@ class AlertingRulesTest {
   }
 
   @Test
-  @Disabled("needs template engine")
   void expandsLabelAndAnnotationTemplates() throws Exception {
     RulesFixture f = new RulesFixture();
     f.put(LOAD, T0, 2.5);
