@@ -76,7 +76,8 @@ final class RuleFileBinder {
     List<YamlNode> items = s.items(key);
     for (int i = 0; i < items.size(); i++) {
       YamlNode n = items.get(i);
-      if (!(n instanceof YamlNode.Scalar sc && sc.isNull())) {
+      // Jackson reports an empty item as an empty string
+      if (!(n instanceof YamlNode.Scalar sc && (sc.isNull() || sc.text().isEmpty()))) {
         String path = (s.path().isEmpty() ? key : s.path() + "." + key) + "[" + i + "]";
         out.add(Section.resolving(path, n));
       }
