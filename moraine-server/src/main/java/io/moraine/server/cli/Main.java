@@ -84,6 +84,10 @@ public final class Main implements Runnable {
         new CommandLine(new ImportCommand())
             .addSubcommand(new OpenMetricsCommand(engines, out, err, interactive, Clock.SYSTEM)));
     cl.addSubcommand(new PromqlTestCommand(out, err));
+    cl.addSubcommand(
+        new CommandLine(new CheckCommand())
+            .addSubcommand(new CheckCommand.Rules(out, err))
+            .addSubcommand(new CheckCommand.Config(out, err)));
     cl.addSubcommand(new QueryCommand(out, err, Clock.SYSTEM));
     cl.setOut(out);
     cl.setErr(err);
@@ -111,7 +115,8 @@ public final class Main implements Runnable {
     throw new ParameterException(
         spec.commandLine(),
         "missing command: moraine server | moraine import openmetrics FILE"
-            + " | moraine promql-test FILE... | moraine query EXPR");
+            + " | moraine promql-test FILE... | moraine query EXPR"
+            + " | moraine check rules|config FILE...");
   }
 
   private static String message(Throwable t) {

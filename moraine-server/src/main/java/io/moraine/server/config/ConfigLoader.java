@@ -10,23 +10,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads {@code moraine.yml}. Prometheus' sections ({@code global}, {@code scrape_configs} (see
- * {@link ScrapeConfig}), {@code remote_write} (see {@link RemoteWriteConfig}), {@code rule_files},
- * {@code alerting}, ...) are accepted so that an existing prometheus.yml loads unchanged; those
- * Moraine does not act on yet are listed in {@link MoraineConfig#ignored}. Moraine's own sections
- * are strict: an unknown key is an error with its line and column. Relative paths in the file are
- * resolved against the file's directory, as Prometheus does. Thread-safe (stateless).
+ * {@link ScrapeConfig}), {@code remote_write} (see {@link RemoteWriteConfig}), {@code rule_files}
+ * (see {@link RulesConfig}), {@code alerting}, ...) are accepted so that an existing prometheus.yml
+ * loads unchanged; those Moraine does not act on yet are listed in {@link MoraineConfig#ignored}.
+ * Moraine's own sections are strict: an unknown key is an error with its line and column. Relative
+ * paths in the file are resolved against the file's directory, as Prometheus does. Thread-safe
+ * (stateless).
  */
 public final class ConfigLoader {
   /** prometheus.yml sections that are accepted and not acted on yet. */
   private static final List<String> PROMETHEUS_SECTIONS =
-      List.of(
-          "scrape_config_files",
-          "rule_files",
-          "alerting",
-          "remote_read",
-          "tracing",
-          "otlp",
-          "runtime");
+      List.of("scrape_config_files", "alerting", "remote_read", "tracing", "otlp", "runtime");
 
   /** Moraine's own sections that a later version will read; rejected rather than ignored. */
   private static final Set<String> FUTURE_SECTIONS =
@@ -68,7 +62,9 @@ public final class ConfigLoader {
   private static MoraineConfig bind(@Nullable YamlNode root, Path baseDir) {
     Section top = Section.of("", root);
     List<String> ignored = new ArrayList<>();
-    GlobalConfig global = global(top.section("global"), ignored);
+    Section globalSection = top.section("global");
+    long queryOffset = globalSection.duration("rule_query_offset", 0);
+    GlobalConfig global = global(globalSection, ignored);
     StorageConfig storage = storage(top.section("storage"), baseDir);
     for (YamlNode.Entry e : top.entries()) {
       if (FUTURE_SECTIONS.contains(e.key())) {
@@ -78,11 +74,30 @@ public final class ConfigLoader {
     }
     List<ScrapeConfig> scrapeConfigs = ScrapeConfigBinder.bind(top, global, baseDir, ignored);
     List<RemoteWriteConfig> remoteWrite = RemoteWriteBinder.bind(top, baseDir, ignored);
+    List<String> ruleFiles = ruleFiles(top, baseDir);
     ignored.addAll(top.ignore(PROMETHEUS_SECTIONS.toArray(String[]::new)));
     top.rejectUnknown();
     return new MoraineConfig(global, storage, ignored)
         .withScrapeConfigs(scrapeConfigs)
-        .withRemoteWriteConfigs(remoteWrite);
+        .withRemoteWriteConfigs(remoteWrite)
+        .withRules(new RulesConfig(ruleFiles, global.evaluationIntervalMillis(), queryOffset));
+  }
+
+  /** {@code rule_files}: each a valid pattern, joined to the config file's directory. */
+  private static List<String> ruleFiles(Section top, Path baseDir) {
+    List<String> out = new ArrayList<>();
+    for (YamlNode n : top.items("rule_files")) {
+      if (!(n instanceof YamlNode.Scalar s)) {
+        throw new YamlError(n.mark(), "rule_files: expected a scalar, got " + n.kind());
+      }
+      try {
+        RuleFileLoader.checkPattern(s.text());
+      } catch (IllegalArgumentException e) {
+        throw new YamlError(n.mark(), "invalid rule file path \"" + s.text() + "\"");
+      }
+      out.add(RuleFileLoader.join(baseDir, s.text()));
+    }
+    return out;
   }
 
   private static GlobalConfig global(Section s, List<String> ignored) {

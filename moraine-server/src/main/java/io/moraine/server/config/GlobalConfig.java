@@ -27,7 +27,6 @@ public record GlobalConfig(
   /** Prometheus' global keys that Moraine accepts and does not act on yet. */
   static final String[] NOT_YET_USED = {
     "scrape_protocols",
-    "rule_query_offset",
     "query_log_file",
     "scrape_failure_log_file",
     "body_size_limit",

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param storage the {@code storage} section
  * @param scrapeConfigs the {@code scrape_configs} jobs, in file order
  * @param remoteWriteConfigs the {@code remote_write} destinations, in file order
+ * @param rules the {@code rule_files} and the rule settings of {@code global}
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -18,6 +19,7 @@ public record MoraineConfig(
     StorageConfig storage,
     List<ScrapeConfig> scrapeConfigs,
     List<RemoteWriteConfig> remoteWriteConfigs,
+    RulesConfig rules,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -28,23 +30,38 @@ public record MoraineConfig(
     Objects.requireNonNull(storage, "storage");
     scrapeConfigs = List.copyOf(scrapeConfigs);
     remoteWriteConfigs = List.copyOf(remoteWriteConfigs);
+    Objects.requireNonNull(rules, "rules");
     ignored = List.copyOf(ignored);
   }
 
   /** A configuration without scrape jobs. */
   public MoraineConfig(GlobalConfig global, StorageConfig storage, List<String> ignored) {
-    this(global, storage, List.of(), List.of(), ignored);
+    this(global, storage, List.of(), List.of(), RulesConfig.DEFAULT, ignored);
+  }
+
+  /** A configuration without rule files. */
+  public MoraineConfig(
+      GlobalConfig global,
+      StorageConfig storage,
+      List<ScrapeConfig> scrapeConfigs,
+      List<RemoteWriteConfig> remoteWriteConfigs,
+      List<String> ignored) {
+    this(global, storage, scrapeConfigs, remoteWriteConfigs, RulesConfig.DEFAULT, ignored);
   }
 
   public MoraineConfig withStorage(StorageConfig s) {
-    return new MoraineConfig(global, s, scrapeConfigs, remoteWriteConfigs, ignored);
+    return new MoraineConfig(global, s, scrapeConfigs, remoteWriteConfigs, rules, ignored);
   }
 
   public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
-    return new MoraineConfig(global, storage, jobs, remoteWriteConfigs, ignored);
+    return new MoraineConfig(global, storage, jobs, remoteWriteConfigs, rules, ignored);
   }
 
   public MoraineConfig withRemoteWriteConfigs(List<RemoteWriteConfig> remotes) {
-    return new MoraineConfig(global, storage, scrapeConfigs, remotes, ignored);
+    return new MoraineConfig(global, storage, scrapeConfigs, remotes, rules, ignored);
+  }
+
+  public MoraineConfig withRules(RulesConfig r) {
+    return new MoraineConfig(global, storage, scrapeConfigs, remoteWriteConfigs, r, ignored);
   }
 }
