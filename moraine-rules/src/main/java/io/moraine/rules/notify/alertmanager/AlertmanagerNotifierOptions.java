@@ -5,7 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the notifier does to alerts and where it sends them. Everything but {@link #queueCapacity}
@@ -22,7 +23,7 @@ import java.util.function.UnaryOperator;
 public record AlertmanagerNotifierOptions(
     int queueCapacity,
     Labels externalLabels,
-    UnaryOperator<Labels> alertRelabel,
+    Function<Labels, @Nullable Labels> alertRelabel,
     List<AlertmanagerSetOptions> sets,
     String userAgent) {
   /** Prometheus's default queue capacity. */
@@ -31,7 +32,7 @@ public record AlertmanagerNotifierOptions(
   /** No external labels, no relabeling, no Alertmanagers. */
   public static final AlertmanagerNotifierOptions DEFAULT =
       new AlertmanagerNotifierOptions(
-          DEFAULT_QUEUE_CAPACITY, Labels.EMPTY, UnaryOperator.identity(), List.of(), "Moraine");
+          DEFAULT_QUEUE_CAPACITY, Labels.EMPTY, l -> l, List.of(), "Moraine");
 
   public AlertmanagerNotifierOptions {
     if (queueCapacity <= 0) {
@@ -57,7 +58,7 @@ public record AlertmanagerNotifierOptions(
     return new AlertmanagerNotifierOptions(queueCapacity, l, alertRelabel, sets, userAgent);
   }
 
-  public AlertmanagerNotifierOptions withAlertRelabel(UnaryOperator<Labels> r) {
+  public AlertmanagerNotifierOptions withAlertRelabel(Function<Labels, @Nullable Labels> r) {
     return new AlertmanagerNotifierOptions(queueCapacity, externalLabels, r, sets, userAgent);
   }
 
