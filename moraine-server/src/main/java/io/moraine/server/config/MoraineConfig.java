@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param storage the {@code storage} section
  * @param scrapeConfigs the {@code scrape_configs} jobs, in file order
  * @param remoteWriteConfigs the {@code remote_write} destinations, in file order
+ * @param alerting the {@code alerting} section
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -18,6 +19,7 @@ public record MoraineConfig(
     StorageConfig storage,
     List<ScrapeConfig> scrapeConfigs,
     List<RemoteWriteConfig> remoteWriteConfigs,
+    AlertingConfig alerting,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -28,23 +30,38 @@ public record MoraineConfig(
     Objects.requireNonNull(storage, "storage");
     scrapeConfigs = List.copyOf(scrapeConfigs);
     remoteWriteConfigs = List.copyOf(remoteWriteConfigs);
+    Objects.requireNonNull(alerting, "alerting");
     ignored = List.copyOf(ignored);
   }
 
   /** A configuration without scrape jobs. */
   public MoraineConfig(GlobalConfig global, StorageConfig storage, List<String> ignored) {
-    this(global, storage, List.of(), List.of(), ignored);
+    this(global, storage, List.of(), List.of(), AlertingConfig.DEFAULT, ignored);
+  }
+
+  /** A configuration without an {@code alerting} section. */
+  public MoraineConfig(
+      GlobalConfig global,
+      StorageConfig storage,
+      List<ScrapeConfig> scrapeConfigs,
+      List<RemoteWriteConfig> remoteWriteConfigs,
+      List<String> ignored) {
+    this(global, storage, scrapeConfigs, remoteWriteConfigs, AlertingConfig.DEFAULT, ignored);
   }
 
   public MoraineConfig withStorage(StorageConfig s) {
-    return new MoraineConfig(global, s, scrapeConfigs, remoteWriteConfigs, ignored);
+    return new MoraineConfig(global, s, scrapeConfigs, remoteWriteConfigs, alerting, ignored);
   }
 
   public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
-    return new MoraineConfig(global, storage, jobs, remoteWriteConfigs, ignored);
+    return new MoraineConfig(global, storage, jobs, remoteWriteConfigs, alerting, ignored);
   }
 
   public MoraineConfig withRemoteWriteConfigs(List<RemoteWriteConfig> remotes) {
-    return new MoraineConfig(global, storage, scrapeConfigs, remotes, ignored);
+    return new MoraineConfig(global, storage, scrapeConfigs, remotes, alerting, ignored);
+  }
+
+  public MoraineConfig withAlerting(AlertingConfig a) {
+    return new MoraineConfig(global, storage, scrapeConfigs, remoteWriteConfigs, a, ignored);
   }
 }

@@ -21,7 +21,7 @@ class ConfigLoaderTest {
     assertThat(c.global().externalLabels()).isEqualTo(Labels.of("site", "edge-1", "region", "eu"));
     assertThat(c.storage().tsdb().outOfOrderTimeWindowMillis()).isEqualTo(30 * 60_000);
     assertThat(c.storage().maxExemplars()).isEqualTo(500_000);
-    assertThat(c.ignored()).containsExactly("global.query_log_file", "rule_files", "alerting");
+    assertThat(c.ignored()).containsExactly("global.query_log_file", "rule_files");
     assertThat(c.remoteWriteConfigs()).hasSize(1);
     RemoteWriteConfig rw = c.remoteWriteConfigs().getFirst();
     assertThat(rw.url()).hasToString("http://mimir:9009/api/v1/push");
