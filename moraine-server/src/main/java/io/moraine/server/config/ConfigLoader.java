@@ -10,17 +10,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads {@code moraine.yml}. Prometheus' sections ({@code global}, {@code scrape_configs} (see
- * {@link ScrapeConfig}), {@code remote_write} (see {@link RemoteWriteConfig}), {@code rule_files}
- * (see {@link RulesConfig}), {@code alerting}, ...) are accepted so that an existing prometheus.yml
- * loads unchanged; those Moraine does not act on yet are listed in {@link MoraineConfig#ignored}.
- * Moraine's own sections are strict: an unknown key is an error with its line and column. Relative
- * paths in the file are resolved against the file's directory, as Prometheus does. Thread-safe
- * (stateless).
+ * {@link ScrapeConfig}), {@code remote_write} (see {@link RemoteWriteConfig}), {@code rule_files} (see {@link RulesConfig}),
+ * {@code alerting} (see {@link AlertingConfig}), ...) are accepted so that an existing
+ * prometheus.yml loads unchanged; those Moraine does not act on yet are listed in {@link
+ * MoraineConfig#ignored}. Moraine's own sections are strict: an unknown key is an error with its
+ * line and column. Relative paths in the file are resolved against the file's directory, as
+ * Prometheus does. Thread-safe (stateless).
  */
 public final class ConfigLoader {
   /** prometheus.yml sections that are accepted and not acted on yet. */
   private static final List<String> PROMETHEUS_SECTIONS =
-      List.of("scrape_config_files", "alerting", "remote_read", "tracing", "otlp", "runtime");
+      List.of("scrape_config_files", "remote_read", "tracing", "otlp", "runtime");
 
   /** Moraine's own sections that a later version will read; rejected rather than ignored. */
   private static final Set<String> FUTURE_SECTIONS =
@@ -75,12 +75,16 @@ public final class ConfigLoader {
     List<ScrapeConfig> scrapeConfigs = ScrapeConfigBinder.bind(top, global, baseDir, ignored);
     List<RemoteWriteConfig> remoteWrite = RemoteWriteBinder.bind(top, baseDir, ignored);
     List<String> ruleFiles = ruleFiles(top, baseDir);
+    AlertingConfig alerting = AlertingBinder.bind(top, baseDir, ignored);
+    NotifyConfig notify = NotifyBinder.bind(top, baseDir);
     ignored.addAll(top.ignore(PROMETHEUS_SECTIONS.toArray(String[]::new)));
     top.rejectUnknown();
     return new MoraineConfig(global, storage, ignored)
         .withScrapeConfigs(scrapeConfigs)
         .withRemoteWriteConfigs(remoteWrite)
-        .withRules(new RulesConfig(ruleFiles, global.evaluationIntervalMillis(), queryOffset));
+        .withRules(new RulesConfig(ruleFiles, global.evaluationIntervalMillis(), queryOffset))
+        .withAlerting(alerting)
+        .withNotify(notify);
   }
 
   /** {@code rule_files}: each a valid pattern, joined to the config file's directory. */

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param scrapeConfigs the {@code scrape_configs} jobs, in file order
  * @param remoteWriteConfigs the {@code remote_write} destinations, in file order
  * @param rules the {@code rule_files} and the rule settings of {@code global}
+ * @param alerting the {@code alerting} section
+ * @param notify Moraine's {@code notify} section (built-in alert routing), or its default (none)
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -20,6 +22,8 @@ public record MoraineConfig(
     List<ScrapeConfig> scrapeConfigs,
     List<RemoteWriteConfig> remoteWriteConfigs,
     RulesConfig rules,
+    AlertingConfig alerting,
+    NotifyConfig notify,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -31,37 +35,61 @@ public record MoraineConfig(
     scrapeConfigs = List.copyOf(scrapeConfigs);
     remoteWriteConfigs = List.copyOf(remoteWriteConfigs);
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(alerting, "alerting");
+    Objects.requireNonNull(notify, "notify");
     ignored = List.copyOf(ignored);
   }
 
   /** A configuration without scrape jobs. */
   public MoraineConfig(GlobalConfig global, StorageConfig storage, List<String> ignored) {
-    this(global, storage, List.of(), List.of(), RulesConfig.DEFAULT, ignored);
+    this(global, storage, List.of(), List.of(), ignored);
   }
 
-  /** A configuration without rule files. */
+  /** A configuration without rule files, {@code alerting} or {@code notify}. */
   public MoraineConfig(
       GlobalConfig global,
       StorageConfig storage,
       List<ScrapeConfig> scrapeConfigs,
       List<RemoteWriteConfig> remoteWriteConfigs,
       List<String> ignored) {
-    this(global, storage, scrapeConfigs, remoteWriteConfigs, RulesConfig.DEFAULT, ignored);
+    this(
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        RulesConfig.DEFAULT,
+        AlertingConfig.DEFAULT,
+        NotifyConfig.DEFAULT,
+        ignored);
   }
 
   public MoraineConfig withStorage(StorageConfig s) {
-    return new MoraineConfig(global, s, scrapeConfigs, remoteWriteConfigs, rules, ignored);
+    return new MoraineConfig(
+        global, s, scrapeConfigs, remoteWriteConfigs, rules, alerting, notify, ignored);
   }
 
   public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
-    return new MoraineConfig(global, storage, jobs, remoteWriteConfigs, rules, ignored);
+    return new MoraineConfig(
+        global, storage, jobs, remoteWriteConfigs, rules, alerting, notify, ignored);
   }
 
   public MoraineConfig withRemoteWriteConfigs(List<RemoteWriteConfig> remotes) {
-    return new MoraineConfig(global, storage, scrapeConfigs, remotes, rules, ignored);
+    return new MoraineConfig(
+        global, storage, scrapeConfigs, remotes, rules, alerting, notify, ignored);
   }
 
   public MoraineConfig withRules(RulesConfig r) {
-    return new MoraineConfig(global, storage, scrapeConfigs, remoteWriteConfigs, r, ignored);
+    return new MoraineConfig(
+        global, storage, scrapeConfigs, remoteWriteConfigs, r, alerting, notify, ignored);
+  }
+
+  public MoraineConfig withAlerting(AlertingConfig a) {
+    return new MoraineConfig(
+        global, storage, scrapeConfigs, remoteWriteConfigs, rules, a, notify, ignored);
+  }
+
+  public MoraineConfig withNotify(NotifyConfig n) {
+    return new MoraineConfig(
+        global, storage, scrapeConfigs, remoteWriteConfigs, rules, alerting, n, ignored);
   }
 }

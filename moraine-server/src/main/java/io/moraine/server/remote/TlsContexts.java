@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
  * ca_file}, or none checked with {@code insecure_skip_verify}. Client certificates and {@code
  * server_name} are not supported yet.
  */
-final class TlsContexts {
+public final class TlsContexts {
   private TlsContexts() {}
 
   /** The context, or null for the JDK's default. */
-  static @Nullable SSLContext of(HttpClientConfig.TlsConfig tls) throws IOException {
+  public static @Nullable SSLContext of(HttpClientConfig.TlsConfig tls) throws IOException {
     try {
       if (tls.insecureSkipVerify()) {
         SSLContext ctx = SSLContext.getInstance("TLS");

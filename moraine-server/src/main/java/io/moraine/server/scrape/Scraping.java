@@ -1,16 +1,10 @@
 package io.moraine.server.scrape;
 
 import io.moraine.core.discovery.Discoverer;
-import io.moraine.core.discovery.TargetGroup;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Appendable;
 import io.moraine.core.time.Clock;
-import io.moraine.ingest.discovery.DiscoveryMetrics;
-import io.moraine.ingest.discovery.FileDiscoverer;
-import io.moraine.ingest.discovery.FileDiscoveryOptions;
-import io.moraine.ingest.discovery.HttpDiscoverer;
-import io.moraine.ingest.discovery.StaticDiscoverer;
 import io.moraine.ingest.relabel.Relabeler;
 import io.moraine.ingest.scrape.ExpositionParser;
 import io.moraine.ingest.scrape.HttpScraper;
@@ -19,9 +13,6 @@ import io.moraine.ingest.scrape.ScrapeManager;
 import io.moraine.ingest.scrape.ScrapeSchedule;
 import io.moraine.ingest.scrape.ScrapedMetadata;
 import io.moraine.ingest.scrape.TargetStatus;
-import io.moraine.kube.discovery.KubernetesDiscoveryMetrics;
-import io.moraine.server.config.HttpSdConfig;
-import io.moraine.server.config.KubernetesSdConfig;
 import io.moraine.server.config.ScrapeConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,7 +38,8 @@ public final class Scraping implements AutoCloseable {
 
   /**
    * Starts scraping {@code jobs} into {@code store}; {@code metadata} is told the metric metadata
-   * targets expose.
+   * targets expose. Registers the discovery metrics in {@code registry}: use the overload taking
+   * {@link TargetDiscovery.Metrics} when alerting discovers Alertmanagers too.
    *
    * @throws IOException when a job's credentials file cannot be read
    */
@@ -56,6 +48,30 @@ public final class Scraping implements AutoCloseable {
       Appendable store,
       Clock clock,
       MetricRegistry registry,
+      Labels externalLabels,
+      String version,
+      Consumer<ScrapedMetadata> metadata)
+      throws IOException {
+    return start(
+        jobs,
+        store,
+        clock,
+        TargetDiscovery.Metrics.register(registry),
+        externalLabels,
+        version,
+        metadata);
+  }
+
+  /**
+   * Starts scraping {@code jobs} into {@code store}, with discovery metrics already registered.
+   *
+   * @throws IOException when a job's credentials file cannot be read
+   */
+  public static Scraping start(
+      List<ScrapeConfig> jobs,
+      Appendable store,
+      Clock clock,
+      TargetDiscovery.Metrics sdMetrics,
       Labels externalLabels,
       String version,
       Consumer<ScrapedMetadata> metadata)
@@ -78,22 +94,11 @@ public final class Scraping implements AutoCloseable {
       scrapeJobs.add(job(c));
     }
     manager.setJobs(scrapeJobs);
-    DiscoveryMetrics metrics = new DiscoveryMetrics(registry);
-    KubernetesDiscoveryMetrics kubeMetrics = new KubernetesDiscoveryMetrics(registry);
     List<Discoverer> discoverers = new ArrayList<>();
     for (ScrapeConfig c : jobs) {
-      List<Discoverer> ds = discoverers(c, clock, metrics);
-      for (KubernetesSdConfig k : c.discovery().kubernetesSdConfigs()) {
-        Discoverer d = KubernetesSd.create(k, c.jobName(), version, kubeMetrics);
-        if (d != null) {
-          ds.add(d);
-        }
-      }
-      for (int i = 0; i < ds.size(); i++) {
-        Discoverer d = ds.get(i);
-        d.start(prefixed(manager, c.jobName(), i + "/"));
-        discoverers.add(d);
-      }
+      discoverers.addAll(
+          TargetDiscovery.start(
+              c, clock, version, sdMetrics, groups -> manager.update(c.jobName(), groups)));
     }
     return new Scraping(manager, discoverers);
   }
@@ -132,33 +137,6 @@ public final class Scraping implements AutoCloseable {
         auth == null ? Map.of() : Map.of("Authorization", auth),
         c.limits().bodySizeLimitBytes(),
         (int) Math.min(Integer.MAX_VALUE, c.limits().targetLimit()));
-  }
-
-  private static List<Discoverer> discoverers(ScrapeConfig c, Clock clock, DiscoveryMetrics metrics)
-      throws IOException {
-    List<Discoverer> out = new ArrayList<>();
-    if (!c.discovery().staticConfigs().isEmpty()) {
-      out.add(new StaticDiscoverer(c.discovery().staticConfigs()));
-    }
-    for (FileDiscoveryOptions f : c.discovery().fileSdConfigs()) {
-      out.add(new FileDiscoverer(f, clock, metrics));
-    }
-    for (HttpSdConfig h : c.discovery().httpSdConfigs()) {
-      out.add(new HttpDiscoverer(h.options(), clock, metrics));
-    }
-    return out;
-  }
-
-  /** Keeps sources of several discoverers of one job apart. */
-  private static Consumer<List<TargetGroup>> prefixed(
-      ScrapeManager manager, String job, String prefix) {
-    return groups -> {
-      List<TargetGroup> renamed = new ArrayList<>(groups.size());
-      for (TargetGroup g : groups) {
-        renamed.add(new TargetGroup(prefix + g.source(), g.targets(), g.labels()));
-      }
-      manager.update(job, renamed);
-    };
   }
 
   private static String hostname() {

@@ -21,7 +21,7 @@ class ConfigLoaderTest {
     assertThat(c.global().externalLabels()).isEqualTo(Labels.of("site", "edge-1", "region", "eu"));
     assertThat(c.storage().tsdb().outOfOrderTimeWindowMillis()).isEqualTo(30 * 60_000);
     assertThat(c.storage().maxExemplars()).isEqualTo(500_000);
-    assertThat(c.ignored()).containsExactly("global.query_log_file", "alerting");
+    assertThat(c.ignored()).containsExactly("global.query_log_file");
     assertThat(c.rules().evaluationIntervalMillis()).isEqualTo(30_000);
     assertThat(c.rules().ruleFiles()).isNotEmpty().allMatch(f -> Path.of(f).isAbsolute());
     assertThat(c.remoteWriteConfigs()).hasSize(1);

@@ -1,0 +1,133 @@
+package io.moraine.apptest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.moraine.core.labels.Labels;
+import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.core.time.Clock;
+import io.moraine.rules.notify.Alert;
+import io.moraine.rules.notify.alertmanager.AlertmanagerNotifier;
+import io.moraine.rules.notify.alertmanager.AlertmanagerNotifierOptions;
+import io.moraine.rules.notify.alertmanager.AlertmanagerSetOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Alertmanager 0.25 (child process, 127.0.0.1, free ports) receives a firing alert from the
+ * notifier, then its resolution; its webhook receiver (a JDK HttpServer here) must be told both.
+ * Needs {@code /usr/bin/prometheus-alertmanager}; run with {@code -Pinterop}.
+ */
+@Tag("interop")
+class AlertmanagerInteropTest {
+  private static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void firingThenResolvedReachTheWebhook() throws Exception {
+    assumeTrue(Files.isExecutable(ALERTMANAGER), "no " + ALERTMANAGER);
+    LinkedBlockingQueue<JsonNode> webhooks = new LinkedBlockingQueue<>();
+    HttpServer hook =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    hook.createContext(
+        "/hook",
+        ex -> {
+          webhooks.add(JSON.readTree(ex.getRequestBody()));
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    hook.start();
+    int port = freePort();
+    int cluster = freePort();
+    Files.writeString(
+        dir.resolve("am.yml"),
+        """
+        route:
+          receiver: hook
+          group_by: [alertname]
+          group_wait: 0s
+          group_interval: 1s
+          repeat_interval: 1h
+        receivers:
+          - name: hook
+            webhook_configs:
+              - url: http://127.0.0.1:%d/hook
+                send_resolved: true
+        """
+            .formatted(hook.getAddress().getPort()));
+    Process am =
+        new ProcessBuilder(
+                ALERTMANAGER.toString(),
+                "--config.file=" + dir.resolve("am.yml"),
+                "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=127.0.0.1:" + cluster)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("am.log").toFile())
+            .start();
+    MetricRegistry registry = new MetricRegistry();
+    try (AlertmanagerNotifier n =
+        new AlertmanagerNotifier(
+            AlertmanagerNotifierOptions.DEFAULT
+                .withExternalLabels(Labels.of("site", "edge-1"))
+                .withSets(List.of(AlertmanagerSetOptions.of("config-0"))),
+            Clock.SYSTEM,
+            registry)) {
+      n.updateTargets(
+          "config-0", List.of(URI.create("http://127.0.0.1:" + port + "/api/v2/alerts")));
+      long now = Clock.SYSTEM.nowMillis();
+      Labels labels = Labels.of("alertname", "DiskFull", "severity", "page");
+      Map<String, String> ann = Map.of("summary", "disk <full>");
+      JsonNode firing = null;
+      long deadline = now + 30_000;
+      while (firing == null && Clock.SYSTEM.nowMillis() < deadline) {
+        // Alertmanager may still be starting: resend until the webhook hears of it.
+        n.send(List.of(new Alert(labels, ann, now, Clock.SYSTEM.nowMillis() + 300_000, "")));
+        firing = webhooks.poll(1, TimeUnit.SECONDS);
+      }
+      assertThat(firing).as("firing notification; see " + dir.resolve("am.log")).isNotNull();
+      assertThat(firing.get("status").asText()).isEqualTo("firing");
+      JsonNode a = firing.get("alerts").get(0);
+      assertThat(a.get("labels").get("alertname").asText()).isEqualTo("DiskFull");
+      assertThat(a.get("labels").get("site").asText()).isEqualTo("edge-1");
+      assertThat(a.get("annotations").get("summary").asText()).isEqualTo("disk <full>");
+      webhooks.clear();
+      long end = Clock.SYSTEM.nowMillis();
+      n.send(List.of(new Alert(labels, ann, now, end, "")));
+      JsonNode resolved = null;
+      while (resolved == null || !resolved.get("status").asText().equals("resolved")) {
+        resolved = webhooks.poll(15, TimeUnit.SECONDS);
+        assertThat(resolved).as("resolved notification").isNotNull();
+      }
+      assertThat(resolved.get("alerts").get(0).get("labels").get("alertname").asText())
+          .isEqualTo("DiskFull");
+    } finally {
+      am.destroy();
+      am.waitFor(10, TimeUnit.SECONDS);
+      hook.stop(0);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.moraine.server.config;
+
+import io.moraine.core.labels.Matcher;
+import io.moraine.rules.notify.receiver.ReceiverConfig;
+import io.moraine.rules.notify.route.InhibitRule;
+import io.moraine.rules.notify.route.RouteConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads Moraine's {@code notify} section with Alertmanager 0.25's rules and messages: {@code
+ * global} ({@code resolve_timeout} and the receivers' defaults), {@code route} (with {@code
+ * matchers} and the older {@code match}/{@code match_re}), {@code inhibit_rules}, {@code
+ * receivers} (see {@link ReceiverBinder}).
+ */
+final class NotifyBinder {
+  private static final Pattern MATCHER =
+      Pattern.compile(
+          "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(.*?))\\s*");
+
+  private NotifyBinder() {}
+
+  static NotifyConfig bind(Section top, Path baseDir) {
+    boolean present = top.entries().stream().anyMatch(e -> e.key().equals("notify"));
+    Section n = top.section("notify");
+    if (!present) {
+      return NotifyConfig.DEFAULT;
+    }
+    Section global = n.section("global");
+    Duration resolveTimeout = Duration.ofMillis(global.duration("resolve_timeout", 300_000));
+    List<ReceiverConfig> receivers = ReceiverBinder.bind(n, global);
+    global.rejectUnknown();
+    Set<String> names = new HashSet<>();
+    for (ReceiverConfig r : receivers) {
+      names.add(r.name());
+    }
+    Section r = n.section("route");
+    if (r.entries().isEmpty()) {
+      throw n.error("route", "no routes provided");
+    }
+    RouteConfig root = route(r, names, true);
+    List<InhibitRule> inhibit = new ArrayList<>();
+    for (Section i : n.sections("inhibit_rules")) {
+      inhibit.add(inhibitRule(i));
+    }
+    n.rejectUnknown();
+    return new NotifyConfig(root, inhibit, receivers, resolveTimeout);
+  }
+
+  private static RouteConfig route(Section r, Set<String> receivers, boolean root) {
+    String receiver = r.string("receiver");
+    if (root && (receiver == null || receiver.isEmpty())) {
+      throw r.error("receiver", "root route must specify a default receiver");
+    }
+    if (receiver != null && !receiver.isEmpty() && !receivers.contains(receiver)) {
+      throw r.error("receiver", "undefined receiver \"" + receiver + "\" used in route");
+    }
+    List<Matcher> matchers = new ArrayList<>();
+    matchers.addAll(matchers(r, "matchers"));
+    for (var e : r.section("match").entries()) {
+      matchers.add(Matcher.eq(e.key(), scalar(r, e)));
+    }
+    Section re = r.section("match_re");
+    for (var e : re.entries()) {
+      try {
+        matchers.add(Matcher.re(e.key(), scalar(r, e)));
+      } catch (IllegalArgumentException ex) {
+        throw re.error(e.key(), "invalid regular expression: " + ex.getMessage());
+      }
+    }
+    if (root && !matchers.isEmpty()) {
+      throw r.error("matchers", "root route must not have any matchers");
+    }
+    boolean cont = r.bool("continue", false);
+    if (root && cont) {
+      throw r.error("continue", "cannot have continue in root route");
+    }
+    List<String> groupBy = r.entries().stream().anyMatch(e -> e.key().equals("group_by"))
+        ? r.strings("group_by")
+        : null;
+    if (groupBy != null && groupBy.contains("...") && groupBy.size() > 1) {
+      throw r.error("group_by", "cannot have wildcard group_by (`...`) and other labels at the same time");
+    }
+    Duration wait = optionalDuration(r, "group_wait");
+    Duration interval = optionalDuration(r, "group_interval");
+    Duration repeat = optionalDuration(r, "repeat_interval");
+    if (interval != null && interval.isZero()) {
+      throw r.error("group_interval", "group_interval cannot be zero");
+    }
+    if (repeat != null && repeat.isZero()) {
+      throw r.error("repeat_interval", "repeat_interval cannot be zero");
+    }
+    List<RouteConfig> children = new ArrayList<>();
+    for (Section c : r.sections("routes")) {
+      children.add(route(c, receivers, false));
+    }
+    r.ignore("mute_time_intervals", "active_time_intervals");
+    r.rejectUnknown();
+    return new RouteConfig(
+        receiver == null || receiver.isEmpty() ? null : receiver,
+        groupBy,
+        cont,
+        matchers,
+        wait,
+        interval,
+        repeat,
+        children);
+  }
+
+  private static InhibitRule inhibitRule(Section i) {
+    List<Matcher> source = new ArrayList<>(matchers(i, "source_matchers"));
+    List<Matcher> target = new ArrayList<>(matchers(i, "target_matchers"));
+    for (var e : i.section("source_match").entries()) {
+      source.add(Matcher.eq(e.key(), scalar(i, e)));
+    }
+    for (var e : i.section("target_match").entries()) {
+      target.add(Matcher.eq(e.key(), scalar(i, e)));
+    }
+    for (var e : i.section("source_match_re").entries()) {
+      source.add(Matcher.re(e.key(), scalar(i, e)));
+    }
+    for (var e : i.section("target_match_re").entries()) {
+      target.add(Matcher.re(e.key(), scalar(i, e)));
+    }
+    List<String> equal = i.strings("equal");
+    i.rejectUnknown();
+    return new InhibitRule(source, target, equal);
+  }
+
+  /** Alertmanager matcher strings: {@code name="value"}, {@code name=~"re"}, unquoted too. */
+  static List<Matcher> matchers(Section s, String key) {
+    List<Matcher> out = new ArrayList<>();
+    for (String text : s.strings(key)) {
+      out.add(matcher(s, key, text));
+    }
+    return out;
+  }
+
+  private static Matcher matcher(Section s, String key, String text) {
+    String t = text.strip();
+    if (t.startsWith("{") && t.endsWith("}")) {
+      t = t.substring(1, t.length() - 1);
+    }
+    var m = MATCHER.matcher(t);
+    if (!m.matches()) {
+      throw s.error(key, "bad matcher format: " + text);
+    }
+    String value = m.group(3) != null ? m.group(3).replace("\\\"", "\"").replace("\\\\", "\\") : m.group(4);
+    Matcher.Type type =
+        switch (m.group(2)) {
+          case "=" -> Matcher.Type.EQ;
+          case "!=" -> Matcher.Type.NEQ;
+          case "=~" -> Matcher.Type.RE;
+          default -> Matcher.Type.NRE;
+        };
+    try {
+      return Matcher.of(type, m.group(1), value);
+    } catch (IllegalArgumentException e) {
+      throw s.error(key, "bad matcher format: " + text + ": " + e.getMessage());
+    }
+  }
+
+  private static String scalar(Section s, YamlNode.Entry e) {
+    if (e.value() instanceof YamlNode.Scalar sc) {
+      return sc.isNull() ? "" : sc.text();
+    }
+    throw new YamlError(e.value().mark(), "expected a string for \"" + e.key() + "\", got " + e.value().kind());
+  }
+
+  private static @Nullable Duration optionalDuration(Section s, String key) {
+    if (s.entries().stream().noneMatch(e -> e.key().equals(key))) {
+      return null;
+    }
+    return Duration.ofMillis(s.duration(key, 0));
+  }
+}

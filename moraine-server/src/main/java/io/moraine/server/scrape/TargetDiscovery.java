@@ -1,0 +1,100 @@
+package io.moraine.server.scrape;
+
+import io.moraine.core.discovery.Discoverer;
+import io.moraine.core.discovery.TargetGroup;
+import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.core.time.Clock;
+import io.moraine.ingest.discovery.DiscoveryMetrics;
+import io.moraine.ingest.discovery.FileDiscoverer;
+import io.moraine.ingest.discovery.FileDiscoveryOptions;
+import io.moraine.ingest.discovery.HttpDiscoverer;
+import io.moraine.ingest.discovery.StaticDiscoverer;
+import io.moraine.kube.discovery.KubernetesDiscoveryMetrics;
+import io.moraine.server.config.HttpSdConfig;
+import io.moraine.server.config.KubernetesSdConfig;
+import io.moraine.server.config.ScrapeConfig;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the service discovery sections of prometheus.yml ({@code static_configs}, {@code
+ * file_sd_configs}, {@code http_sd_configs}, {@code kubernetes_sd_configs}) for a scrape job or an
+ * Alertmanager set. Stateless; the discoverers it starts belong to the caller, who closes them.
+ */
+public final class TargetDiscovery {
+  private TargetDiscovery() {}
+
+  /**
+   * The discovery self-metrics, registered once per registry and shared by scraping and alerting.
+   */
+  public record Metrics(DiscoveryMetrics discovery, KubernetesDiscoveryMetrics kubernetes) {
+    /** Registers the metrics in {@code registry} (once per registry). */
+    public static Metrics register(MetricRegistry registry) {
+      return new Metrics(new DiscoveryMetrics(registry), new KubernetesDiscoveryMetrics(registry));
+    }
+  }
+
+  /**
+   * Starts every discoverer of {@code d}. Each reports to {@code updates} with its groups' sources
+   * prefixed by its index ({@code 0/}, {@code 1/}, ...) so that the discoverers of one owner never
+   * replace each other's groups. A Kubernetes discoverer that cannot be created is logged and left
+   * out, as Prometheus does. {@code updates} may be called from several threads at once.
+   *
+   * @param owner the job or set name, for logs
+   * @return the started discoverers, to be closed by the caller
+   * @throws IOException when a credentials file cannot be read
+   */
+  public static List<Discoverer> start(
+      ScrapeConfig.Discovery d,
+      String owner,
+      Clock clock,
+      String version,
+      Metrics metrics,
+      Consumer<List<TargetGroup>> updates)
+      throws IOException {
+    List<Discoverer> ds = new ArrayList<>();
+    if (!d.staticConfigs().isEmpty()) {
+      ds.add(new StaticDiscoverer(d.staticConfigs()));
+    }
+    for (FileDiscoveryOptions f : d.fileSdConfigs()) {
+      ds.add(new FileDiscoverer(f, clock, metrics.discovery()));
+    }
+    for (HttpSdConfig h : d.httpSdConfigs()) {
+      ds.add(new HttpDiscoverer(h.options(), clock, metrics.discovery()));
+    }
+    for (KubernetesSdConfig k : d.kubernetesSdConfigs()) {
+      Discoverer kd = KubernetesSd.create(k, owner, version, metrics.kubernetes());
+      if (kd != null) {
+        ds.add(kd);
+      }
+    }
+    for (int i = 0; i < ds.size(); i++) {
+      ds.get(i).start(prefixed(updates, i + "/"));
+    }
+    return ds;
+  }
+
+  private static Consumer<List<TargetGroup>> prefixed(
+      Consumer<List<TargetGroup>> updates, String prefix) {
+    return groups -> {
+      List<TargetGroup> renamed = new ArrayList<>(groups.size());
+      for (TargetGroup g : groups) {
+        renamed.add(new TargetGroup(prefix + g.source(), g.targets(), g.labels()));
+      }
+      updates.accept(renamed);
+    };
+  }
+
+  /** A job's discovery, for scraping. */
+  static List<Discoverer> start(
+      ScrapeConfig c,
+      Clock clock,
+      String version,
+      Metrics metrics,
+      Consumer<List<TargetGroup>> updates)
+      throws IOException {
+    return start(c.discovery(), c.jobName(), clock, version, metrics, updates);
+  }
+}
