@@ -8,10 +8,13 @@ import io.moraine.promql.engine.EngineOptions;
 import io.moraine.server.api.prom.QueryLimits;
 import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.config.ByteSizes;
+import io.moraine.server.config.ConfigException;
 import io.moraine.server.config.ConfigLoader;
 import io.moraine.server.config.MoraineConfig;
+import io.moraine.server.config.RuleFileException;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.config.TsdbConfig;
+import io.moraine.server.rules.RulesRuntime;
 import io.moraine.server.store.StorageSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,6 +42,16 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true)
 final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+
+  @Option(
+      names = "--rules.default-pack",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Evaluate Moraine's default alert rules (node, Kubernetes, GPU, energy, self)."
+              + " Default: true; --no-rules.default-pack turns them off.")
+  private boolean defaultRules = true;
 
   @Option(
       names = "--listen",
@@ -172,8 +185,40 @@ final class ServerCommand implements Callable<Integer> {
       runtime.stop();
       throw usage("cannot start scraping: " + e.getMessage());
     }
+    try {
+      runtime.startRules(cfg, defaultRules, Main.version());
+    } catch (RuleFileException e) {
+      runtime.stop();
+      throw usage("invalid rule files: " + e.getMessage());
+    } catch (IOException e) {
+      runtime.stop();
+      throw usage("cannot start rules: " + e.getMessage());
+    }
+    runtime.onReload(() -> reload(runtime));
+    hooks.onReload(() -> runtime.reload());
     runtime.awaitStopped();
     return 0;
+  }
+
+  /**
+   * Re-reads the configuration file and applies what can change at run time (the rule files); on
+   * any error the running configuration stays and the reason is logged and returned.
+   */
+  private @Nullable String reload(ServerRuntime runtime) {
+    try {
+      MoraineConfig cfg = config == null ? MoraineConfig.DEFAULT : ConfigLoader.load(config);
+      RulesRuntime rules = runtime.rules();
+      if (rules != null) {
+        rules.reload(cfg);
+      }
+      LOG.atInfo().log("configuration reloaded");
+      return null;
+    } catch (ConfigException | RuleFileException e) {
+      LOG.atError()
+          .addKeyValue("err", e.getMessage())
+          .log("reload failed; keeping the old configuration");
+      return String.valueOf(e.getMessage());
+    }
   }
 
   /**

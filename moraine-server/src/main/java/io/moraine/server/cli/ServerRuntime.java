@@ -10,6 +10,7 @@ import io.moraine.ingest.push.PushOptions;
 import io.moraine.ingest.remotewrite.RemoteWriteOptions;
 import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
+import io.moraine.server.api.alertmanager.SilencesApi;
 import io.moraine.server.api.otlp.OtlpApi;
 import io.moraine.server.api.prom.Federation;
 import io.moraine.server.api.prom.MetricMetadata;
@@ -17,17 +18,22 @@ import io.moraine.server.api.prom.MetricMetadataRegistry;
 import io.moraine.server.api.prom.PromApi;
 import io.moraine.server.api.prom.QueryLimits;
 import io.moraine.server.api.prom.RemoteWriteApi;
+import io.moraine.server.api.prom.RulesSource;
 import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.api.prom.TextImportApi;
 import io.moraine.server.api.push.PushApi;
+import io.moraine.server.config.MoraineConfig;
 import io.moraine.server.config.RemoteWriteConfig;
+import io.moraine.server.config.RuleFileException;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.http.HttpServer;
 import io.moraine.server.process.ProcessMetrics;
 import io.moraine.server.remote.RemoteWriting;
+import io.moraine.server.rules.RulesRuntime;
 import io.moraine.server.scrape.Scraping;
 import io.moraine.server.scrape.ScrapingTargets;
+import io.moraine.server.scrape.TargetDiscovery;
 import io.moraine.server.store.StorageHandle;
 import io.moraine.server.store.StorageOpener;
 import io.moraine.server.store.StorageSettings;
@@ -63,6 +69,16 @@ final class ServerRuntime {
   private final MetricMetadataRegistry metadata;
   private final PushApi push;
   private final RemoteWriting remoteWriting;
+  private final AtomicReference<@Nullable RulesRuntime> rules;
+  private final TargetDiscovery.Metrics sdMetrics;
+  private final Engine engine;
+  private final AtomicReference<ReloadHandler> reloadHandler;
+
+  /** Re-reads the configuration file; returns null on success, else why it failed. */
+  @FunctionalInterface
+  interface ReloadHandler {
+    @Nullable String reload();
+  }
 
   private ServerRuntime(
       HttpServer http,
@@ -72,7 +88,15 @@ final class ServerRuntime {
       AtomicReference<@Nullable Scraping> scraping,
       MetricMetadataRegistry metadata,
       RemoteWriting remoteWriting,
-      PushApi push) {
+      PushApi push,
+      AtomicReference<@Nullable RulesRuntime> rules,
+      TargetDiscovery.Metrics sdMetrics,
+      Engine engine,
+      AtomicReference<ReloadHandler> reloadHandler) {
+    this.rules = rules;
+    this.sdMetrics = sdMetrics;
+    this.engine = engine;
+    this.reloadHandler = reloadHandler;
     this.remoteWriting = remoteWriting;
     this.push = push;
     this.metadata = metadata;
@@ -134,12 +158,28 @@ final class ServerRuntime {
             () -> store.storage().appender(),
             settings.clock(),
             registry);
+    AtomicReference<@Nullable RulesRuntime> rules = new AtomicReference<>();
+    AtomicReference<ReloadHandler> reload = new AtomicReference<>(() -> null);
     HttpServer.Builder routes =
         HttpServer.builder(listen, registry)
             .readiness(store::isReady)
             .beforeScrape(process::refresh)
             .service("/federate", federation);
     push.register(routes);
+    api.registerRules(
+        routes,
+        () -> {
+          RulesRuntime r = rules.get();
+          return r == null ? RulesSource.NONE : r;
+        });
+    new SilencesApi(
+            () -> {
+              RulesRuntime r = rules.get();
+              return r == null ? null : r.silences();
+            },
+            settings.clock())
+        .register(routes);
+    routes.plainTextService("/-/reload", new ReloadService(() -> reload.get().reload()));
     new OtlpApi(
             store,
             new OtlpReceiver(OtlpOptions.DEFAULT, registry),
@@ -156,7 +196,18 @@ final class ServerRuntime {
                 })
             .start();
     return new ServerRuntime(
-        http, store, registry, settings.clock(), scraping, metadata, remote, push);
+        http,
+        store,
+        registry,
+        settings.clock(),
+        scraping,
+        metadata,
+        remote,
+        push,
+        rules,
+        TargetDiscovery.Metrics.register(registry),
+        engine,
+        reload);
   }
 
   /**
@@ -186,10 +237,50 @@ final class ServerRuntime {
             jobs,
             s,
             clock,
-            registry,
+            sdMetrics,
             externalLabels,
             version,
             m -> metadata.put(m.metric(), new MetricMetadata(m.type(), m.help(), m.unit()))));
+  }
+
+  /**
+   * Starts rule evaluation and notifications for {@code cfg} over the open store.
+   *
+   * @throws RuleFileException when a rule file is invalid
+   * @throws IOException when a notification state or credentials file cannot be read
+   */
+  void startRules(MoraineConfig cfg, boolean defaultPack, String version)
+      throws RuleFileException, IOException {
+    InetSocketAddress a = http.localAddress();
+    String externalUrl = "http://" + a.getHostString() + ":" + a.getPort();
+    rules.set(
+        RulesRuntime.start(
+            cfg,
+            new RulesRuntime.Settings(
+                store::storage,
+                engine,
+                clock,
+                registry,
+                sdMetrics,
+                store.dataDir(),
+                externalUrl,
+                version,
+                defaultPack)));
+  }
+
+  /** The rule side, once started. */
+  @Nullable RulesRuntime rules() {
+    return rules.get();
+  }
+
+  /** What {@code POST /-/reload} (and SIGHUP) runs. */
+  void onReload(ReloadHandler handler) {
+    reloadHandler.set(handler);
+  }
+
+  /** Runs the reload handler, as {@code /-/reload} does; null on success, else the reason. */
+  @Nullable String reload() {
+    return reloadHandler.get().reload();
   }
 
   InetSocketAddress httpAddress() {
@@ -211,6 +302,10 @@ final class ServerRuntime {
       Scraping sc = scraping.getAndSet(null);
       if (sc != null) {
         sc.close(); // before the store closes: stopped targets get staleness markers
+      }
+      RulesRuntime r = rules.getAndSet(null);
+      if (r != null) {
+        r.close(); // before the store closes: stale markers and the last alert history
       }
       http.close();
       push.close(); // before the store closes; writes the push groups file

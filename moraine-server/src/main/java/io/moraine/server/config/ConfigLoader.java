@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads {@code moraine.yml}. Prometheus' sections ({@code global}, {@code scrape_configs} (see
- * {@link ScrapeConfig}), {@code remote_write} (see {@link RemoteWriteConfig}), {@code rule_files} (see {@link RulesConfig}),
- * {@code alerting} (see {@link AlertingConfig}), ...) are accepted so that an existing
- * prometheus.yml loads unchanged; those Moraine does not act on yet are listed in {@link
- * MoraineConfig#ignored}. Moraine's own sections are strict: an unknown key is an error with its
- * line and column. Relative paths in the file are resolved against the file's directory, as
+ * {@link ScrapeConfig}), {@code remote_write} (see {@link RemoteWriteConfig}), {@code rule_files}
+ * (see {@link RulesConfig}), {@code alerting} (see {@link AlertingConfig}), ...) are accepted so
+ * that an existing prometheus.yml loads unchanged; those Moraine does not act on yet are listed in
+ * {@link MoraineConfig#ignored}. Moraine's own sections are strict: an unknown key is an error with
+ * its line and column. Relative paths in the file are resolved against the file's directory, as
  * Prometheus does. Thread-safe (stateless).
  */
 public final class ConfigLoader {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param remoteWriteConfigs the {@code remote_write} destinations, in file order
  * @param rules the {@code rule_files} and the rule settings of {@code global}
  * @param alerting the {@code alerting} section
- * @param notify Moraine's {@code notify} section (built-in alert routing), or its default (none)
+ * @param notifications Moraine's {@code notify} section (built-in alert routing), or its default
+ *     (none)
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -23,7 +24,7 @@ public record MoraineConfig(
     List<RemoteWriteConfig> remoteWriteConfigs,
     RulesConfig rules,
     AlertingConfig alerting,
-    NotifyConfig notify,
+    NotifyConfig notifications,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -36,7 +37,7 @@ public record MoraineConfig(
     remoteWriteConfigs = List.copyOf(remoteWriteConfigs);
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(alerting, "alerting");
-    Objects.requireNonNull(notify, "notify");
+    Objects.requireNonNull(notifications, "notifications");
     ignored = List.copyOf(ignored);
   }
 
@@ -65,27 +66,27 @@ public record MoraineConfig(
 
   public MoraineConfig withStorage(StorageConfig s) {
     return new MoraineConfig(
-        global, s, scrapeConfigs, remoteWriteConfigs, rules, alerting, notify, ignored);
+        global, s, scrapeConfigs, remoteWriteConfigs, rules, alerting, notifications, ignored);
   }
 
   public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
     return new MoraineConfig(
-        global, storage, jobs, remoteWriteConfigs, rules, alerting, notify, ignored);
+        global, storage, jobs, remoteWriteConfigs, rules, alerting, notifications, ignored);
   }
 
   public MoraineConfig withRemoteWriteConfigs(List<RemoteWriteConfig> remotes) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remotes, rules, alerting, notify, ignored);
+        global, storage, scrapeConfigs, remotes, rules, alerting, notifications, ignored);
   }
 
   public MoraineConfig withRules(RulesConfig r) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remoteWriteConfigs, r, alerting, notify, ignored);
+        global, storage, scrapeConfigs, remoteWriteConfigs, r, alerting, notifications, ignored);
   }
 
   public MoraineConfig withAlerting(AlertingConfig a) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remoteWriteConfigs, rules, a, notify, ignored);
+        global, storage, scrapeConfigs, remoteWriteConfigs, rules, a, notifications, ignored);
   }
 
   public MoraineConfig withNotify(NotifyConfig n) {

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads Moraine's {@code notify} section with Alertmanager 0.25's rules and messages: {@code
  * global} ({@code resolve_timeout} and the receivers' defaults), {@code route} (with {@code
- * matchers} and the older {@code match}/{@code match_re}), {@code inhibit_rules}, {@code
- * receivers} (see {@link ReceiverBinder}).
+ * matchers} and the older {@code match}/{@code match_re}), {@code inhibit_rules}, {@code receivers}
+ * (see {@link ReceiverBinder}).
  */
 final class NotifyBinder {
   private static final Pattern MATCHER =
@@ -81,11 +81,13 @@ final class NotifyBinder {
     if (root && cont) {
       throw r.error("continue", "cannot have continue in root route");
     }
-    List<String> groupBy = r.entries().stream().anyMatch(e -> e.key().equals("group_by"))
-        ? r.strings("group_by")
-        : null;
+    List<String> groupBy =
+        r.entries().stream().anyMatch(e -> e.key().equals("group_by"))
+            ? r.strings("group_by")
+            : null;
     if (groupBy != null && groupBy.contains("...") && groupBy.size() > 1) {
-      throw r.error("group_by", "cannot have wildcard group_by (`...`) and other labels at the same time");
+      throw r.error(
+          "group_by", "cannot have wildcard group_by (`...`) and other labels at the same time");
     }
     Duration wait = optionalDuration(r, "group_wait");
     Duration interval = optionalDuration(r, "group_interval");
@@ -151,7 +153,8 @@ final class NotifyBinder {
     if (!m.matches()) {
       throw s.error(key, "bad matcher format: " + text);
     }
-    String value = m.group(3) != null ? m.group(3).replace("\\\"", "\"").replace("\\\\", "\\") : m.group(4);
+    String value =
+        m.group(3) != null ? m.group(3).replace("\\\"", "\"").replace("\\\\", "\\") : m.group(4);
     Matcher.Type type =
         switch (m.group(2)) {
           case "=" -> Matcher.Type.EQ;
@@ -170,7 +173,8 @@ final class NotifyBinder {
     if (e.value() instanceof YamlNode.Scalar sc) {
       return sc.isNull() ? "" : sc.text();
     }
-    throw new YamlError(e.value().mark(), "expected a string for \"" + e.key() + "\", got " + e.value().kind());
+    throw new YamlError(
+        e.value().mark(), "expected a string for \"" + e.key() + "\", got " + e.value().kind());
   }
 
   private static @Nullable Duration optionalDuration(Section s, String key) {

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code notify.receivers} as alertmanager.yml's {@code receivers} ({@code
- * webhook_configs}, {@code pagerduty_configs}, {@code slack_configs}, {@code email_configs}) plus
- * Moraine's {@code betterstack_configs}; unset fields take {@code notify.global}'s values
- * ({@code smtp_*}, {@code slack_api_url}, {@code pagerduty_url}) and then Alertmanager's defaults.
+ * Reads {@code notify.receivers} as alertmanager.yml's {@code receivers} ({@code webhook_configs},
+ * {@code pagerduty_configs}, {@code slack_configs}, {@code email_configs}) plus Moraine's {@code
+ * betterstack_configs}; unset fields take {@code notify.global}'s values ({@code smtp_*}, {@code
+ * slack_api_url}, {@code pagerduty_url}) and then Alertmanager's defaults.
  */
 final class ReceiverBinder {
   private ReceiverBinder() {}
@@ -135,9 +135,10 @@ final class ReceiverBinder {
   }
 
   private static EmailConfig email(Section s, Globals g) {
-    List<String> to = s.entries().stream().anyMatch(e -> e.key().equals("to"))
-        ? List.of(s.rawString("to", "").split("\\s*,\\s*"))
-        : List.of();
+    List<String> to =
+        s.entries().stream().anyMatch(e -> e.key().equals("to"))
+            ? List.of(s.rawString("to", "").split("\\s*,\\s*"))
+            : List.of();
     if (to.isEmpty() || to.getFirst().isEmpty()) {
       throw s.error("to", "missing to address in email config");
     }

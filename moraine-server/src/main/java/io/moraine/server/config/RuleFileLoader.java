@@ -73,6 +73,20 @@ public final class RuleFileLoader {
   }
 
   /**
+   * Reads and checks rule-file text that is not on disk (the default rule pack, shipped in the
+   * jar). Never throws for the content: problems come back as errors.
+   *
+   * @param name the name that errors and the API carry
+   */
+  public static RuleChecker.Result parse(String text, String name) {
+    try {
+      return RuleChecker.validate(RuleFileBinder.bind(text, name));
+    } catch (YamlError e) {
+      return failed(new RuleError(name, e.line(), e.column(), e.reason()));
+    }
+  }
+
+  /**
    * A {@code rule_files} entry as Prometheus resolves it against the config file's directory:
    * absolute entries unchanged, relative ones joined and cleaned.
    */

@@ -52,6 +52,11 @@ public final class StorageHandle implements AutoCloseable {
         .log("storage open");
   }
 
+  /** The data directory the store lives in (other state files go beside it). */
+  public java.nio.file.Path dataDir() {
+    return settings.dataDir();
+  }
+
   /** Whether the store is open and not closing. */
   public boolean isReady() {
     return storage != null;

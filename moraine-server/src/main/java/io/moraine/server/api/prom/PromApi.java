@@ -74,6 +74,18 @@ public final class PromApi {
     return b;
   }
 
+  /**
+   * Adds {@code /api/v1/rules} and {@code /api/v1/alerts}, listing what {@code rules} reports at
+   * each request.
+   */
+  public HttpServer.Builder registerRules(
+      HttpServer.Builder b, java.util.function.Supplier<RulesSource> rules) {
+    RulesEndpoints endpoint = new RulesEndpoints(rules);
+    route(b, "/rules", GET, endpoint::rules);
+    route(b, "/alerts", GET, endpoint::alerts);
+    return b;
+  }
+
   /** Adds the API's routes. */
   public HttpServer.Builder register(HttpServer.Builder b) {
     route(b, "/query", GET_POST, query::query);

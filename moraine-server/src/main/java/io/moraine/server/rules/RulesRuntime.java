@@ -1,0 +1,271 @@
+package io.moraine.server.rules;
+
+import io.moraine.core.labels.Labels;
+import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.core.storage.Storage;
+import io.moraine.core.time.Clock;
+import io.moraine.promql.engine.Engine;
+import io.moraine.rules.file.RuleChecker;
+import io.moraine.rules.file.RuleFile;
+import io.moraine.rules.group.GroupSnapshot;
+import io.moraine.rules.group.RuleLoadException;
+import io.moraine.rules.group.RuleManager;
+import io.moraine.rules.group.RuleManagerOptions;
+import io.moraine.rules.notify.Alert;
+import io.moraine.rules.notify.AlertSink;
+import io.moraine.rules.notify.receiver.DefaultReceivers;
+import io.moraine.rules.notify.receiver.NotificationMetrics;
+import io.moraine.rules.notify.receiver.ReceiversOptions;
+import io.moraine.rules.notify.receiver.Sleeper;
+import io.moraine.rules.notify.route.NotifyOptions;
+import io.moraine.rules.notify.route.Router;
+import io.moraine.rules.notify.route.Silences;
+import io.moraine.rules.rule.AlertSnapshot;
+import io.moraine.server.alerting.Alerting;
+import io.moraine.server.api.prom.RulesSource;
+import io.moraine.server.config.MoraineConfig;
+import io.moraine.server.config.NotifyConfig;
+import io.moraine.server.config.RuleFileException;
+import io.moraine.server.config.RuleFileLoader;
+import io.moraine.server.scrape.TargetDiscovery;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's rule side, from config to notifications: loads the default rule pack and the {@code
+ * rule_files}, runs the {@link RuleManager} over the store, sends its alerts to the {@code
+ * alerting} Alertmanagers and to the built-in {@link Router} ({@code notify}), and records every
+ * alert state change in {@link AlertHistory}. {@link #reload} re-reads the rule files; invalid ones
+ * keep the old rules and are logged. Thread-safe.
+ */
+public final class RulesRuntime implements RulesSource, AutoCloseable {
+  /** The name the default pack carries in the API and in errors. */
+  public static final String DEFAULT_PACK_NAME = "<moraine>/default-rules.yml";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RulesRuntime.class);
+  private static final String PACK_RESOURCE = "/io/moraine/rules/pack/default-rules.yml";
+
+  private final AlertHistory history;
+  private final @Nullable Alerting alerting;
+  private final @Nullable Router router;
+  private final @Nullable HttpClient httpClient;
+  private final RuleManager manager;
+  private final boolean defaultPack;
+
+  private RulesRuntime(
+      AlertHistory history,
+      @Nullable Alerting alerting,
+      @Nullable Router router,
+      @Nullable HttpClient httpClient,
+      RuleManager manager,
+      boolean defaultPack) {
+    this.history = history;
+    this.alerting = alerting;
+    this.router = router;
+    this.httpClient = httpClient;
+    this.manager = manager;
+    this.defaultPack = defaultPack;
+  }
+
+  /** Everything the rule side takes from the server. */
+  public record Settings(
+      Supplier<Storage> store,
+      Engine engine,
+      Clock clock,
+      MetricRegistry registry,
+      TargetDiscovery.Metrics sdMetrics,
+      Path dataDir,
+      String externalUrl,
+      String version,
+      boolean defaultPack) {}
+
+  /**
+   * Builds and starts the rule side for {@code cfg}.
+   *
+   * @throws RuleFileException when a rule file is invalid at start-up (the server refuses to start,
+   *     as Prometheus does)
+   * @throws IOException when notification state or credential files cannot be read
+   */
+  public static RulesRuntime start(MoraineConfig cfg, Settings s)
+      throws RuleFileException, IOException {
+    List<RuleFile> files = load(cfg, s.defaultPack());
+    AlertHistory history = new AlertHistory(s.store(), s.registry());
+    Labels external = cfg.global().externalLabels();
+    Alerting alerting = null;
+    if (!cfg.alerting().alertmanagers().isEmpty()) {
+      alerting =
+          new Alerting(
+              cfg.alerting(), external, s.clock(), s.registry(), s.sdMetrics(), s.version());
+      alerting.start();
+    }
+    HttpClient http = null;
+    Router router = null;
+    NotifyConfig n = cfg.notifications();
+    if (n.route() != null) {
+      http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      Path state = s.dataDir().resolve("notify");
+      DefaultReceivers receivers =
+          new DefaultReceivers(
+              n.receivers(),
+              new ReceiversOptions(
+                  http,
+                  s.clock(),
+                  NotificationMetrics.register(s.registry()),
+                  null,
+                  Sleeper.THREAD,
+                  new Random(),
+                  state));
+      router =
+          Router.open(
+              new NotifyOptions(
+                  n.route(),
+                  n.inhibitRules(),
+                  receivers,
+                  state,
+                  s.clock(),
+                  s.externalUrl(),
+                  n.resolveTimeout(),
+                  s.registry(),
+                  history));
+      router.start();
+    }
+    AlertSink sink = fanOut(alerting == null ? null : alerting.sink(), router);
+    Map<String, String> externalMap = new HashMap<>();
+    for (int i = 0; i < external.size(); i++) {
+      externalMap.put(external.name(i), external.value(i));
+    }
+    RuleManager manager =
+        new RuleManager(
+            new RuleManagerOptions(
+                s.engine(),
+                s.store()::get,
+                s.store()::get,
+                s.clock(),
+                Duration.ofMillis(cfg.rules().evaluationIntervalMillis()),
+                Duration.ofMillis(cfg.rules().queryOffsetMillis()),
+                externalMap,
+                s.externalUrl(),
+                RuleManagerOptions.DEFAULT_OUTAGE_TOLERANCE,
+                RuleManagerOptions.DEFAULT_FOR_GRACE_PERIOD,
+                RuleManagerOptions.DEFAULT_RESEND_DELAY,
+                sink,
+                history,
+                s.registry()));
+    try {
+      manager.update(files);
+    } catch (RuleLoadException e) {
+      throw new IllegalStateException("rule files checked but not loadable: " + e.getMessage(), e);
+    }
+    manager.start();
+    LOG.atInfo()
+        .addKeyValue("files", files.size())
+        .addKeyValue("groups", manager.groups().size())
+        .log("rules loaded");
+    return new RulesRuntime(history, alerting, router, http, manager, s.defaultPack());
+  }
+
+  /**
+   * Re-reads the rule files of {@code cfg} and swaps them in; groups and alerts that stay keep
+   * their state.
+   *
+   * @throws RuleFileException when a file is invalid: the old rules stay
+   */
+  public void reload(MoraineConfig cfg) throws RuleFileException {
+    List<RuleFile> files = load(cfg, defaultPack);
+    try {
+      manager.update(files);
+    } catch (RuleLoadException e) {
+      throw new IllegalStateException("rule files checked but not loadable: " + e.getMessage(), e);
+    }
+    LOG.atInfo().addKeyValue("groups", manager.groups().size()).log("rules reloaded");
+  }
+
+  private static List<RuleFile> load(MoraineConfig cfg, boolean defaultPack)
+      throws RuleFileException {
+    List<RuleFile> files = new ArrayList<>();
+    if (defaultPack) {
+      RuleChecker.Result pack = RuleFileLoader.parse(packText(), DEFAULT_PACK_NAME);
+      if (!pack.errors().isEmpty()) {
+        throw new RuleFileException(pack.errors());
+      }
+      files.add(pack.file());
+    }
+    files.addAll(RuleFileLoader.load(cfg.rules().ruleFiles(), Path.of("")));
+    return files;
+  }
+
+  private static String packText() {
+    try (InputStream in = RulesRuntime.class.getResourceAsStream(PACK_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("BUG: default rule pack missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static AlertSink fanOut(@Nullable AlertSink a, @Nullable AlertSink b) {
+    if (a == null && b == null) {
+      return AlertSink.NONE;
+    }
+    if (a == null || b == null) {
+      return Objects.requireNonNull(a == null ? b : a);
+    }
+    return (List<Alert> alerts) -> {
+      a.send(alerts);
+      b.send(alerts);
+    };
+  }
+
+  /** The built-in router's silences, or null without a {@code notify} section. */
+  public @Nullable Silences silences() {
+    Router r = router;
+    return r == null ? null : r.silences();
+  }
+
+  @Override
+  public List<GroupSnapshot> groups() {
+    return manager.groups();
+  }
+
+  @Override
+  public List<AlertSnapshot> alerts() {
+    return manager.alerts();
+  }
+
+  /** Stops evaluation, then the notifiers, then writes the last history. */
+  @Override
+  public void close() {
+    manager.close();
+    if (alerting != null) {
+      alerting.close();
+    }
+    if (router != null) {
+      try {
+        router.close();
+      } catch (IOException e) {
+        LOG.atWarn().addKeyValue("err", e.getMessage()).log("notification state not saved");
+      }
+    }
+    history.close();
+    if (httpClient != null) {
+      httpClient.close();
+    }
+  }
+}
