@@ -73,12 +73,13 @@ def main():
     ap.add_argument("--via-alertmanager", action="store_true")
     ap.add_argument("--trials", type=int, default=100)
     ap.add_argument("--port", type=int, default=19090)
-    ap.add_argument("--am-port", type=int, default=19093)
-    ap.add_argument("--hook-port", type=int, default=19094)
+    ap.add_argument("--am-port", type=int, default=29093)
+    ap.add_argument("--hook-port", type=int, default=29094)
     args = ap.parse_args()
     work = f"/tmp/bench-alert-{args.system}"
     subprocess.run(["rm", "-rf", work])
     os.makedirs(work)
+    socketserver.ThreadingTCPServer.allow_reuse_address = True
     server = socketserver.ThreadingTCPServer(("127.0.0.1", args.hook_port), Hook)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     rules = os.path.join(work, "rules.yml")

@@ -137,6 +137,31 @@ public final class Router implements AlertSink, AutoCloseable {
         }
       }
     }
+    flushDueSoon();
+  }
+
+  /**
+   * Once started, runs the flushes that are already due (a new group whose group_wait is 0 or has
+   * passed) at once instead of at the next tick, so that notifications do not wait up to a second.
+   */
+  private void flushDueSoon() {
+    ScheduledExecutorService s;
+    synchronized (this) {
+      s = scheduler;
+    }
+    if (s == null) {
+      return;
+    }
+    try {
+      s.execute(
+          () -> {
+            for (AggrGroup g : dueGroups(clock.nowMillis())) {
+              Thread.ofVirtual().name("moraine-notify-flush").start(() -> flush(g));
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing: the next start's tick flushes what is due
+    }
   }
 
   /**
