@@ -45,12 +45,13 @@ final class ServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--rules.default-pack",
-      negatable = true,
+      arity = "0..1",
+      paramLabel = "BOOL",
       defaultValue = "true",
       fallbackValue = "true",
       description =
           "Evaluate Moraine's default alert rules (node, Kubernetes, GPU, energy, self)."
-              + " Default: true; --no-rules.default-pack turns them off.")
+              + " Default: true; --rules.default-pack=false turns them off.")
   private boolean defaultRules = true;
 
   @Option(
