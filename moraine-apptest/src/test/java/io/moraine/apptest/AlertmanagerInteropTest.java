@@ -18,6 +18,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -122,6 +125,148 @@ class AlertmanagerInteropTest {
       am.destroy();
       am.waitFor(10, TimeUnit.SECONDS);
       hook.stop(0);
+    }
+  }
+
+  /**
+   * The whole path: the Moraine server (child JVM) evaluates a rule file over a pushed metric,
+   * sends the alert to the real Alertmanager named in {@code alerting}, whose webhook hears it
+   * fire; when the push group is deleted the series goes stale, the alert resolves and the webhook
+   * hears that.
+   */
+  @Test
+  void theServerAlertsThroughAlertmanager() throws Exception {
+    assumeTrue(Files.isExecutable(ALERTMANAGER), "no " + ALERTMANAGER);
+    LinkedBlockingQueue<JsonNode> webhooks = new LinkedBlockingQueue<>();
+    HttpServer hook =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    hook.createContext(
+        "/hook",
+        ex -> {
+          webhooks.add(JSON.readTree(ex.getRequestBody()));
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    hook.start();
+    int amPort = freePort();
+    Files.writeString(
+        dir.resolve("am.yml"),
+        """
+        route:
+          receiver: hook
+          group_by: [alertname]
+          group_wait: 0s
+          group_interval: 1s
+          repeat_interval: 1h
+        receivers:
+          - name: hook
+            webhook_configs:
+              - url: http://127.0.0.1:%d/hook
+                send_resolved: true
+        """
+            .formatted(hook.getAddress().getPort()));
+    Files.writeString(
+        dir.resolve("rules.yml"),
+        """
+        groups:
+          - name: batch
+            interval: 1s
+            rules:
+              - alert: BatchJobFailed
+                expr: batch_job_failed > 0
+                labels: {severity: page}
+                annotations:
+                  summary: "job {{ $labels.job }} failed {{ $value }} times"
+        """);
+    int port = freePort();
+    Files.writeString(
+        dir.resolve("moraine.yml"),
+        """
+        global:
+          evaluation_interval: 1s
+          external_labels: {site: edge-1}
+        rule_files: [rules.yml]
+        alerting:
+          alertmanagers:
+            - static_configs:
+                - targets: ['127.0.0.1:%d']
+        """
+            .formatted(amPort));
+    Process am =
+        new ProcessBuilder(
+                ALERTMANAGER.toString(),
+                "--config.file=" + dir.resolve("am.yml"),
+                "--storage.path=" + dir.resolve("am-data"),
+                "--web.listen-address=127.0.0.1:" + amPort,
+                "--cluster.listen-address=")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("am.log").toFile())
+            .start();
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    Process moraine =
+        new ProcessBuilder(
+                javaBin,
+                "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.moraine.server.cli.Main",
+                "server",
+                "--listen",
+                "127.0.0.1:" + port,
+                "--config",
+                dir.resolve("moraine.yml").toString(),
+                "--data",
+                dir.resolve("moraine").toString(),
+                "--rules.default-pack=false")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("moraine.log").toFile())
+            .start();
+    HttpClient http = HttpClient.newHttpClient();
+    String push = "http://127.0.0.1:" + port + "/metrics/job/nightly";
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofMillis(200))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  http.send(
+                              HttpRequest.newBuilder(URI.create(push))
+                                  .PUT(HttpRequest.BodyPublishers.ofString("batch_job_failed 3\n"))
+                                  .build(),
+                              HttpResponse.BodyHandlers.discarding())
+                          .statusCode()
+                      == 200);
+      JsonNode firing = webhooks.poll(60, TimeUnit.SECONDS);
+      assertThat(firing).as("firing; see " + dir.resolve("moraine.log")).isNotNull();
+      assertThat(firing.get("status").asText()).isEqualTo("firing");
+      JsonNode a = firing.get("alerts").get(0);
+      assertThat(a.get("labels").get("alertname").asText()).isEqualTo("BatchJobFailed");
+      assertThat(a.get("labels").get("site").asText()).isEqualTo("edge-1");
+      assertThat(a.get("labels").get("job").asText()).isEqualTo("nightly");
+      assertThat(a.get("annotations").get("summary").asText())
+          .isEqualTo("job nightly failed 3 times");
+      assertThat(a.get("generatorURL").asText()).contains("/graph?g0.expr=");
+      webhooks.clear();
+      http.send(
+          HttpRequest.newBuilder(URI.create(push)).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
+      JsonNode resolved = null;
+      while (resolved == null || !resolved.get("status").asText().equals("resolved")) {
+        resolved = webhooks.poll(60, TimeUnit.SECONDS);
+        assertThat(resolved).as("resolved; see " + dir.resolve("moraine.log")).isNotNull();
+      }
+      assertThat(resolved.get("alerts").get(0).get("labels").get("alertname").asText())
+          .isEqualTo("BatchJobFailed");
+    } finally {
+      moraine.destroy();
+      moraine.waitFor(20, TimeUnit.SECONDS);
+      am.destroy();
+      am.waitFor(10, TimeUnit.SECONDS);
+      hook.stop(0);
+      http.close();
     }
   }
 

@@ -228,7 +228,7 @@ public final class AlertmanagerNotifier implements AlertSink, AutoCloseable {
       LOG.atError()
           .addKeyValue("alertmanager", am)
           .addKeyValue("count", count)
-          .addKeyValue("err", String.valueOf(e.getMessage()))
+          .addKeyValue("err", e.getMessage() == null ? e.toString() : e.getMessage())
           .log("Error sending alert");
       metrics.errors.labels(am).inc();
     } catch (InterruptedException e) {
