@@ -3,6 +3,7 @@ package io.moraine.server.config;
 import io.moraine.core.labels.Matcher;
 import io.moraine.rules.notify.receiver.ReceiverConfig;
 import io.moraine.rules.notify.route.InhibitRule;
+import io.moraine.rules.notify.route.MatcherText;
 import io.moraine.rules.notify.route.RouteConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +20,6 @@ import org.jspecify.annotations.Nullable;
  * (see {@link ReceiverBinder}).
  */
 final class NotifyBinder {
-  private static final Pattern MATCHER =
-      Pattern.compile(
-          "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(.*?))\\s*");
-
   private NotifyBinder() {}
 
   static NotifyConfig bind(Section top, Path baseDir) {
@@ -145,27 +141,10 @@ final class NotifyBinder {
   }
 
   private static Matcher matcher(Section s, String key, String text) {
-    String t = text.strip();
-    if (t.startsWith("{") && t.endsWith("}")) {
-      t = t.substring(1, t.length() - 1);
-    }
-    var m = MATCHER.matcher(t);
-    if (!m.matches()) {
-      throw s.error(key, "bad matcher format: " + text);
-    }
-    String value =
-        m.group(3) != null ? m.group(3).replace("\\\"", "\"").replace("\\\\", "\\") : m.group(4);
-    Matcher.Type type =
-        switch (m.group(2)) {
-          case "=" -> Matcher.Type.EQ;
-          case "!=" -> Matcher.Type.NEQ;
-          case "=~" -> Matcher.Type.RE;
-          default -> Matcher.Type.NRE;
-        };
     try {
-      return Matcher.of(type, m.group(1), value);
+      return MatcherText.parse(text);
     } catch (IllegalArgumentException e) {
-      throw s.error(key, "bad matcher format: " + text + ": " + e.getMessage());
+      throw s.error(key, String.valueOf(e.getMessage()));
     }
   }
 

@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import io.moraine.core.labels.Matcher;
 import io.moraine.core.time.Clock;
 import io.moraine.rules.notify.route.InvalidSilenceException;
+import io.moraine.rules.notify.route.MatcherText;
 import io.moraine.rules.notify.route.Silence;
 import io.moraine.rules.notify.route.SilenceJson;
 import io.moraine.rules.notify.route.SilenceNotFoundException;
@@ -27,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,9 +39,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SilencesApi {
   private static final int MAX_BODY_BYTES = 1 << 20;
-  private static final Pattern FILTER =
-      Pattern.compile(
-          "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S*))\\s*");
 
   private final Supplier<@Nullable Silences> silences;
   private final Clock clock;
@@ -122,41 +119,11 @@ public final class SilencesApi {
 
   /** An Alertmanager filter matcher: {@code name="value"}, {@code name=~"re"}, .... */
   static Matcher parseFilter(String f) {
-    String s = f.strip();
-    if (s.startsWith("{") && s.endsWith("}")) {
-      s = s.substring(1, s.length() - 1);
-    }
-    var m = FILTER.matcher(s);
-    if (!m.matches()) {
-      throw new InvalidSilenceException("bad matcher format: " + f);
-    }
-    String value = m.group(3) != null ? unescape(m.group(3)) : m.group(4);
-    Matcher.Type type =
-        switch (m.group(2)) {
-          case "=" -> Matcher.Type.EQ;
-          case "!=" -> Matcher.Type.NEQ;
-          case "=~" -> Matcher.Type.RE;
-          default -> Matcher.Type.NRE;
-        };
     try {
-      return Matcher.of(type, m.group(1), value);
+      return MatcherText.parse(f);
     } catch (IllegalArgumentException e) {
-      throw new InvalidSilenceException("bad matcher format: " + f + ": " + e.getMessage());
+      throw new InvalidSilenceException(String.valueOf(e.getMessage()));
     }
-  }
-
-  private static String unescape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()) {
-        char n = s.charAt(++i);
-        sb.append(n == 'n' ? '\n' : n);
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   private Silences store() {
