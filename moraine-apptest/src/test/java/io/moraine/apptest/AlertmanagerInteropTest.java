@@ -241,6 +241,14 @@ class AlertmanagerInteropTest {
                       == 200);
       JsonNode firing = webhooks.poll(60, TimeUnit.SECONDS);
       assertThat(firing).as("firing; see " + dir.resolve("moraine.log")).isNotNull();
+      HttpResponse<String> ams =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/api/v1/alertmanagers"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(ams.body()).at("/data/activeAlertmanagers/0/url").asText())
+          .isEqualTo("http://127.0.0.1:" + amPort + "/api/v2/alerts");
       assertThat(firing.get("status").asText()).isEqualTo("firing");
       JsonNode a = firing.get("alerts").get(0);
       assertThat(a.get("labels").get("alertname").asText()).isEqualTo("BatchJobFailed");

@@ -249,6 +249,18 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
     return manager.alerts();
   }
 
+  @Override
+  public List<java.net.URI> activeAlertmanagers() {
+    Alerting a = alerting;
+    return a == null ? List.of() : a.alertmanagers();
+  }
+
+  @Override
+  public List<java.net.URI> droppedAlertmanagers() {
+    Alerting a = alerting;
+    return a == null ? List.of() : a.droppedAlertmanagers();
+  }
+
   /** Stops evaluation, then the notifiers, then writes the last history. */
   @Override
   public void close() {

@@ -83,6 +83,7 @@ public final class PromApi {
     RulesEndpoints endpoint = new RulesEndpoints(rules);
     route(b, "/rules", GET, endpoint::rules);
     route(b, "/alerts", GET, endpoint::alerts);
+    route(b, "/alertmanagers", GET, endpoint::alertmanagers);
     return b;
   }
 

@@ -71,6 +71,29 @@ final class RulesEndpoints {
     };
   }
 
+  JsonData alertmanagers(Params p, ServiceRequestContext ctx) {
+    RulesSource s = source.get();
+    List<java.net.URI> active = s.activeAlertmanagers();
+    List<java.net.URI> dropped = s.droppedAlertmanagers();
+    return g -> {
+      g.writeStartObject();
+      writeUrls(g, "activeAlertmanagers", active);
+      writeUrls(g, "droppedAlertmanagers", dropped);
+      g.writeEndObject();
+    };
+  }
+
+  private static void writeUrls(JsonGenerator g, String field, List<java.net.URI> urls)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (java.net.URI u : urls) {
+      g.writeStartObject();
+      g.writeStringField("url", u.toString());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   private static void writeGroup(JsonGenerator g, GroupSnapshot gr, List<RuleSnapshot> rules)
       throws IOException {
     g.writeStartObject();
