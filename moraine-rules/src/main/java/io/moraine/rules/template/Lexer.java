@@ -244,14 +244,18 @@ final class Lexer {
       }
       case '|' -> single(Kind.PIPE);
       case '"' -> {
-        return lexQuote();
+        return literal(LexLiterals.quoted(in, pos, '"'), Kind.STRING, "unterminated quoted string");
       }
       case '`' -> {
-        return lexRawQuote();
+        return literal(
+            LexLiterals.rawQuoted(in, pos), Kind.RAW_STRING, "unterminated raw quoted string");
       }
       case '$' -> lexWord(Kind.VARIABLE);
       case '\'' -> {
-        return lexChar();
+        return literal(
+            LexLiterals.quoted(in, pos, '\''),
+            Kind.CHAR_CONSTANT,
+            "unterminated character constant");
       }
       case '.' -> {
         if (pos + 1 < in.length() && isDigit(in.charAt(pos + 1))) {
@@ -340,39 +344,7 @@ final class Lexer {
   }
 
   private boolean lexNumber() {
-    if (in.charAt(pos) == '+' || in.charAt(pos) == '-') {
-      pos++;
-    }
-    String digits = "0123456789_";
-    if (in.startsWith("0", pos) && pos + 1 < in.length()) {
-      char p = Character.toLowerCase(in.charAt(pos + 1));
-      if (p == 'x') {
-        pos += 2;
-        digits = "0123456789abcdefABCDEF_";
-      } else if (p == 'o') {
-        pos += 2;
-        digits = "01234567_";
-      } else if (p == 'b') {
-        pos += 2;
-        digits = "01_";
-      }
-    }
-    accept(digits);
-    if (pos < in.length() && in.charAt(pos) == '.') {
-      pos++;
-      accept(digits);
-    }
-    boolean hex = digits.length() > 12;
-    if (pos < in.length() && (hex ? "pP" : "eE").indexOf(in.charAt(pos)) >= 0) {
-      pos++;
-      if (pos < in.length() && (in.charAt(pos) == '+' || in.charAt(pos) == '-')) {
-        pos++;
-      }
-      accept("0123456789_");
-    }
-    if (pos < in.length() && in.charAt(pos) == 'i') {
-      pos++;
-    }
+    pos = LexLiterals.number(in, pos);
     if (pos < in.length() && isAlnum(in.codePointAt(pos))) {
       pos++;
       return error("bad number syntax: " + GoQuote.quote(in.substring(start, pos)));
@@ -381,59 +353,13 @@ final class Lexer {
     return true;
   }
 
-  private void accept(String set) {
-    while (pos < in.length() && set.indexOf(in.charAt(pos)) >= 0) {
-      pos++;
-    }
-  }
-
-  private boolean lexQuote() {
-    pos++;
-    while (true) {
-      if (pos >= in.length() || in.charAt(pos) == '\n') {
-        return error("unterminated quoted string");
-      }
-      char c = in.charAt(pos++);
-      if (c == '\\') {
-        if (pos >= in.length() || in.charAt(pos) == '\n') {
-          return error("unterminated quoted string");
-        }
-        pos++;
-      } else if (c == '"') {
-        break;
-      }
-    }
-    emit(Kind.STRING);
-    return true;
-  }
-
-  private boolean lexRawQuote() {
-    int end = in.indexOf('`', pos + 1);
+  /** Emits a scanned literal ending at {@code end}, or the error when it is unterminated (-1). */
+  private boolean literal(int end, Kind k, String unterminated) {
     if (end < 0) {
-      return error("unterminated raw quoted string");
+      return error(unterminated);
     }
-    pos = end + 1;
-    emit(Kind.RAW_STRING);
-    return true;
-  }
-
-  private boolean lexChar() {
-    pos++;
-    while (true) {
-      if (pos >= in.length() || in.charAt(pos) == '\n') {
-        return error("unterminated character constant");
-      }
-      char c = in.charAt(pos++);
-      if (c == '\\') {
-        if (pos >= in.length() || in.charAt(pos) == '\n') {
-          return error("unterminated character constant");
-        }
-        pos++;
-      } else if (c == '\'') {
-        break;
-      }
-    }
-    emit(Kind.CHAR_CONSTANT);
+    pos = end;
+    emit(k);
     return true;
   }
 
