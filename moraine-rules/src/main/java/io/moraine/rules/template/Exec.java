@@ -1,21 +1,13 @@
 package io.moraine.rules.template;
 
 import io.moraine.core.labels.GoQuote;
-import io.moraine.rules.template.Node.BoolNode;
 import io.moraine.rules.template.Node.BreakNode;
-import io.moraine.rules.template.Node.ChainNode;
 import io.moraine.rules.template.Node.CommandNode;
 import io.moraine.rules.template.Node.ContinueNode;
 import io.moraine.rules.template.Node.ControlKind;
 import io.moraine.rules.template.Node.ControlNode;
-import io.moraine.rules.template.Node.DotNode;
-import io.moraine.rules.template.Node.FieldNode;
-import io.moraine.rules.template.Node.IdentifierNode;
 import io.moraine.rules.template.Node.ListNode;
-import io.moraine.rules.template.Node.NilNode;
-import io.moraine.rules.template.Node.NumberNode;
 import io.moraine.rules.template.Node.PipeNode;
-import io.moraine.rules.template.Node.StringNode;
 import io.moraine.rules.template.Node.TemplateNode;
 import io.moraine.rules.template.Node.TextNode;
 import io.moraine.rules.template.Node.VariableNode;
@@ -49,7 +41,8 @@ final class Exec implements Func.Env {
   /** Go's missingVal: no value piped in from a previous command. */
   static final Object MISSING = new Object();
 
-  private static final class LoopSignal extends RuntimeException {
+  /** Unwinds a {@code range} iteration for {@code break} or {@code continue}. */
+  static final class LoopSignal extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final boolean isBreak;
 
@@ -64,6 +57,7 @@ final class Exec implements Func.Env {
 
   private final Parsed parsed;
   private final Map<String, Func> funcs;
+  private final Calls calls;
   private final TemplateData data;
   private final StringBuilder out = new StringBuilder();
   private final List<String> varNames = new ArrayList<>();
@@ -75,6 +69,7 @@ final class Exec implements Func.Env {
   private Exec(Parsed parsed, Map<String, Func> funcs, TemplateData data) {
     this.parsed = parsed;
     this.funcs = funcs;
+    this.calls = new Calls(this, funcs);
     this.data = data;
     this.current = parsed.name();
   }
@@ -211,14 +206,15 @@ final class Exec implements Func.Env {
     }
   }
 
-  private @Nullable Object evalPipeline(@Nullable Object dot, @Nullable PipeNode pipe) {
+  /** Evaluates {@code pipe} (null gives null), declaring or assigning its variables. */
+  @Nullable Object evalPipeline(@Nullable Object dot, @Nullable PipeNode pipe) {
     if (pipe == null) {
       return null;
     }
     node = pipe;
     @Nullable Object value = MISSING;
     for (CommandNode cmd : pipe.cmds()) {
-      value = evalCommand(dot, cmd, value);
+      value = calls.evalCommand(dot, cmd, value);
     }
     for (VariableNode v : pipe.decl()) {
       if (pipe.isAssign()) {
@@ -230,218 +226,20 @@ final class Exec implements Func.Env {
     return value;
   }
 
-  private @Nullable Object evalCommand(
-      @Nullable Object dot, CommandNode cmd, @Nullable Object fin) {
-    Node first = cmd.args().get(0);
-    switch (first) {
-      case FieldNode f -> {
-        node = f;
-        return fieldChain(dot, dot, f.idents(), cmd.args(), fin);
-      }
-      case ChainNode c -> {
-        return evalChain(dot, c, cmd.args(), fin);
-      }
-      case IdentifierNode id -> {
-        return evalFunction(dot, id, cmd, cmd.args(), fin);
-      }
-      case PipeNode p -> {
-        notAFunction(cmd.args(), fin);
-        return evalPipeline(dot, p);
-      }
-      case VariableNode v -> {
-        return evalVariable(dot, v, cmd.args(), fin);
-      }
-      default -> {}
-    }
-    node = first;
-    notAFunction(cmd.args(), fin);
-    return switch (first) {
-      case BoolNode b -> b.value();
-      case DotNode d -> dot;
-      case NilNode n -> throw error("nil is not a command");
-      case NumberNode n -> idealConstant(n);
-      case StringNode s -> s.text();
-      default -> throw error("can't evaluate command " + GoQuote.quote(first.describe()));
-    };
-  }
-
-  private Object idealConstant(NumberNode n) {
-    node = n;
-    if (n.floatSyntax()) {
-      return n.floatValue();
-    }
-    if (n.isInt()) {
-      return n.intValue();
-    }
-    throw error(n.text() + " overflows int");
-  }
-
-  private void notAFunction(List<Node> args, @Nullable Object fin) {
-    if (args.size() > 1 || fin != MISSING) {
-      throw error("can't give argument to non-function " + args.get(0).describe());
-    }
-  }
-
-  private @Nullable Object evalChain(
-      @Nullable Object dot, ChainNode c, List<Node> args, @Nullable Object fin) {
-    node = c;
-    if (c.node() instanceof NilNode) {
-      throw error("indirection through explicit nil in " + c.describe());
-    }
-    Object recv = evalArg(dot, Func.Param.ANY, c.node());
-    return fieldChain(dot, recv, c.fields(), args, fin);
-  }
-
-  private @Nullable Object evalVariable(
-      @Nullable Object dot, VariableNode v, List<Node> args, @Nullable Object fin) {
-    node = v;
-    Object value = varValue(v.name());
-    if (v.idents().size() == 1) {
-      notAFunction(args, fin);
-      return value;
-    }
-    return fieldChain(dot, value, v.idents().subList(1, v.idents().size()), args, fin);
-  }
-
-  private @Nullable Object fieldChain(
-      @Nullable Object dot,
-      @Nullable Object recv,
-      List<String> idents,
-      List<Node> args,
-      @Nullable Object fin) {
-    Node at = node == null ? new DotNode(0) : node;
-    int n = idents.size();
-    for (int i = 0; i < n - 1; i++) {
-      recv = Fields.get(this, at, dot, recv, idents.get(i), List.of(), MISSING);
-    }
-    return Fields.get(this, at, dot, recv, idents.get(n - 1), args, fin);
-  }
-
-  private @Nullable Object evalFunction(
-      @Nullable Object dot, IdentifierNode id, Node cmd, List<Node> args, @Nullable Object fin) {
-    node = id;
-    Func f = funcs.get(id.name());
-    if (f == null) {
-      throw error(GoQuote.quote(id.name()) + " is not a defined function");
-    }
-    return call(dot, f, cmd, args, fin);
-  }
-
   /** Calls {@code f} with the argument nodes after the first (the function's own) and fin. */
   @Nullable Object call(
       @Nullable Object dot, Func f, Node at, List<Node> argNodes, @Nullable Object fin) {
-    List<Node> args = argNodes.isEmpty() ? argNodes : argNodes.subList(1, argNodes.size());
-    int numIn = args.size() + (fin != MISSING ? 1 : 0);
-    int declared = f.params().size();
-    if (f.variadic() ? numIn < declared - 1 : numIn != declared) {
-      String want = f.variadic() ? "at least " + (declared - 1) : Integer.toString(declared);
-      throw error(
-          "wrong number of args for "
-              + f.name()
-              + ": want "
-              + want
-              + " got "
-              + (f.variadic() ? args.size() : numIn));
-    }
-    boolean andOr = f.name().equals("and") || f.name().equals("or");
-    List<@Nullable Object> argv = new ArrayList<>(numIn);
-    for (int i = 0; i < args.size(); i++) {
-      Object v = evalArg(dot, f.param(i), args.get(i));
-      if (andOr && Values.truth(v) == f.name().equals("or")) {
-        return v; // short-circuit
-      }
-      argv.add(v);
-    }
-    if (fin != MISSING) {
-      argv.add(validate(fin, f.param(argv.size())));
-    }
-    try {
-      return f.body().call(new Args(argv), this);
-    } catch (ExecError | LoopSignal e) {
-      throw e;
-    } catch (Exception e) {
-      node = at;
-      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw error("error calling " + f.name() + ": " + msg);
-    }
+    return calls.call(dot, f, at, argNodes, fin);
   }
 
-  @Nullable Object validate(@Nullable Object v, Func.Param p) {
-    if (v == null) {
-      if (p.canBeNil()) {
-        return null;
-      }
-      throw error("invalid value; expected " + p.goType);
-    }
-    if (!p.accepts(v)) {
-      throw error("wrong type for value; expected " + p.goType + "; got " + Values.typeName(v));
-    }
-    return v;
-  }
-
-  @Nullable Object evalArg(@Nullable Object dot, Func.Param p, Node n) {
-    node = n;
-    switch (n) {
-      case DotNode d -> {
-        return validate(dot, p);
-      }
-      case NilNode nil -> {
-        if (p.canBeNil()) {
-          return null;
-        }
-        throw error("cannot assign nil to " + p.goType);
-      }
-      case FieldNode f -> {
-        return validate(fieldChain(dot, dot, f.idents(), List.of(n), MISSING), p);
-      }
-      case VariableNode v -> {
-        return validate(evalVariable(dot, v, List.of(), MISSING), p);
-      }
-      case PipeNode pipe -> {
-        return validate(evalPipeline(dot, pipe), p);
-      }
-      case IdentifierNode id -> {
-        return validate(evalFunction(dot, id, id, List.of(), MISSING), p);
-      }
-      case ChainNode c -> {
-        return validate(evalChain(dot, c, List.of(), MISSING), p);
-      }
-      default -> {}
-    }
-    return switch (p) {
-      case ANY, VALUE ->
-          switch (n) {
-            case BoolNode b -> b.value();
-            case NumberNode num -> idealConstant(num);
-            case StringNode s -> s.text();
-            default ->
-                throw error(
-                    "can't handle assignment of " + n.describe() + " to empty interface argument");
-          };
-      case STRING -> {
-        if (n instanceof StringNode s) {
-          yield s.text();
-        }
-        throw error("expected string; found " + n.describe());
-      }
-      case INT -> {
-        if (n instanceof NumberNode num && num.isInt()) {
-          yield num.intValue();
-        }
-        throw error("expected integer; found " + n.describe());
-      }
-      case FLOAT -> {
-        if (n instanceof NumberNode num && num.isFloat()) {
-          yield num.floatValue();
-        }
-        throw error("expected float; found " + n.describe());
-      }
-      default -> throw error("can't handle " + n.describe() + " for arg of type " + p.goType);
-    };
-  }
-
+  /** Makes {@code n} the node errors are reported at. */
   void at(Node n) {
     node = n;
+  }
+
+  /** The node errors are reported at, if any. */
+  @Nullable Node node() {
+    return node;
   }
 
   private void push(String name, @Nullable Object value) {
@@ -462,7 +260,8 @@ final class Exec implements Func.Env {
     varValues.set(i, value);
   }
 
-  private @Nullable Object varValue(String name) {
+  /** The innermost variable named {@code name}; an error when none is in scope. */
+  @Nullable Object varValue(String name) {
     int i = varNames.lastIndexOf(name);
     if (i < 0) {
       throw error("undefined variable: " + name);
