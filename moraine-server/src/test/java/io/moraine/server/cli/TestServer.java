@@ -39,8 +39,10 @@ final class TestServer implements AutoCloseable {
     exit =
         CompletableFuture.supplyAsync(
             () ->
-                main.execute(
-                    new PrintWriter(new StringWriter()), new PrintWriter(err, true), args));
+                main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args),
+            // the server's own thread, as in production: run on the common pool, its blocking
+            // main thread would starve what else uses that pool (fabric8's informers do)
+            r -> Thread.ofPlatform().name("test-server-main").daemon().start(r));
   }
 
   static TestServer start(String... flags) throws InterruptedException {
