@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * restartable. Thread-safe once started.
  */
 public final class Alerting implements AutoCloseable {
-  private final AlertingConfig config;
-  private final Labels externalLabels;
+  private AlertingConfig config;
+  private Labels externalLabels;
   private final Clock clock;
   private final MetricRegistry registry;
   private final TargetDiscovery.Metrics sdMetrics;
@@ -71,21 +71,56 @@ public final class Alerting implements AutoCloseable {
     if (notifier != null) {
       throw new IllegalStateException("BUG: alerting started twice");
     }
+    AlertmanagerNotifier n = new AlertmanagerNotifier(notifierOptions(), clock, registry);
+    notifier = n;
+    startDiscovery(n);
+  }
+
+  /**
+   * Applies a reloaded {@code alerting} section: external labels, alert relabeling and the
+   * Alertmanager sets change for the next alerts (the queue is kept); discovery restarts.
+   *
+   * @throws IOException when a credentials or TLS file cannot be read; nothing changes then
+   */
+  public synchronized void reload(AlertingConfig newConfig, Labels newExternalLabels)
+      throws IOException {
+    AlertmanagerNotifier n = notifier;
+    if (n == null) {
+      throw new IllegalStateException("BUG: alerting reloaded before it started");
+    }
+    AlertingConfig oldConfig = config;
+    Labels oldLabels = externalLabels;
+    config = newConfig;
+    externalLabels = newExternalLabels;
+    AlertmanagerNotifierOptions options;
+    try {
+      options = notifierOptions();
+    } catch (IOException | RuntimeException e) {
+      config = oldConfig;
+      externalLabels = oldLabels;
+      throw e;
+    }
+    discoverers.forEach(Discoverer::close);
+    discoverers.clear();
+    sets.clear();
+    n.applyOptions(options);
+    startDiscovery(n);
+  }
+
+  private AlertmanagerNotifierOptions notifierOptions() throws IOException {
     List<AlertmanagerSetOptions> setOptions = new ArrayList<>();
     for (AlertmanagerConfig c : config.alertmanagers()) {
       setOptions.add(setOptions(c));
     }
     Relabeler relabel = Relabeler.of(config.alertRelabelConfigs());
-    AlertmanagerNotifier n =
-        new AlertmanagerNotifier(
-            AlertmanagerNotifierOptions.DEFAULT
-                .withExternalLabels(externalLabels)
-                .withAlertRelabel(relabel::process)
-                .withSets(setOptions)
-                .withUserAgent("Moraine/" + version),
-            clock,
-            registry);
-    notifier = n;
+    return AlertmanagerNotifierOptions.DEFAULT
+        .withExternalLabels(externalLabels)
+        .withAlertRelabel(relabel::process)
+        .withSets(setOptions)
+        .withUserAgent("Moraine/" + version);
+  }
+
+  private void startDiscovery(AlertmanagerNotifier n) throws IOException {
     for (AlertmanagerConfig c : config.alertmanagers()) {
       AlertmanagerTargets t = new AlertmanagerTargets(c, n::updateTargets);
       sets.add(t);

@@ -214,7 +214,7 @@ final class ServerCommand implements Callable<Integer> {
       }
       LOG.atInfo().log("configuration reloaded");
       return null;
-    } catch (ConfigException | RuleFileException e) {
+    } catch (ConfigException | RuleFileException | IOException e) {
       LOG.atError()
           .addKeyValue("err", e.getMessage())
           .log("reload failed; keeping the old configuration");

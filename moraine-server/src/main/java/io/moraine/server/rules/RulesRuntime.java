@@ -11,7 +11,6 @@ import io.moraine.rules.group.GroupSnapshot;
 import io.moraine.rules.group.RuleLoadException;
 import io.moraine.rules.group.RuleManager;
 import io.moraine.rules.group.RuleManagerOptions;
-import io.moraine.rules.notify.Alert;
 import io.moraine.rules.notify.AlertSink;
 import io.moraine.rules.notify.receiver.DefaultReceivers;
 import io.moraine.rules.notify.receiver.NotificationMetrics;
@@ -39,8 +38,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,7 +60,12 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
   private static final String PACK_RESOURCE = "/io/moraine/rules/pack/default-rules.yml";
 
   private final AlertHistory history;
-  private final @Nullable Alerting alerting;
+
+  /** The Alertmanagers of the {@code alerting} section, once one is configured. */
+  private final AtomicReference<@Nullable Alerting> alerting;
+
+  private final Settings settings;
+  private final NotifyConfig notifyAtStart;
   private final @Nullable Router router;
   private final @Nullable HttpClient httpClient;
   private final RuleManager manager;
@@ -69,17 +73,20 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
 
   private RulesRuntime(
       AlertHistory history,
-      @Nullable Alerting alerting,
+      AtomicReference<@Nullable Alerting> alerting,
       @Nullable Router router,
       @Nullable HttpClient httpClient,
       RuleManager manager,
-      boolean defaultPack) {
+      Settings settings,
+      NotifyConfig notifyAtStart) {
+    this.settings = settings;
+    this.notifyAtStart = notifyAtStart;
     this.history = history;
     this.alerting = alerting;
     this.router = router;
     this.httpClient = httpClient;
     this.manager = manager;
-    this.defaultPack = defaultPack;
+    this.defaultPack = settings.defaultPack();
   }
 
   /** Everything the rule side takes from the server. */
@@ -144,7 +151,20 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
                   history));
       router.start();
     }
-    AlertSink sink = fanOut(alerting == null ? null : alerting.sink(), router);
+    AtomicReference<@Nullable Alerting> alertingRef = new AtomicReference<>();
+    alertingRef.set(alerting);
+    Router routerFinal = router;
+    // the Alertmanagers may come and go with reloads: the sink asks for the current ones
+    AlertSink sink =
+        alerts -> {
+          Alerting a = alertingRef.get();
+          if (a != null) {
+            a.sink().send(alerts);
+          }
+          if (routerFinal != null) {
+            routerFinal.send(alerts);
+          }
+        };
     Map<String, String> externalMap = new HashMap<>();
     for (int i = 0; i < external.size(); i++) {
       externalMap.put(external.name(i), external.value(i));
@@ -176,7 +196,7 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
         .addKeyValue("files", files.size())
         .addKeyValue("groups", manager.groups().size())
         .log("rules loaded");
-    return new RulesRuntime(history, alerting, router, http, manager, s.defaultPack());
+    return new RulesRuntime(history, alertingRef, router, http, manager, s, n);
   }
 
   /**
@@ -185,14 +205,38 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
    *
    * @throws RuleFileException when a file is invalid: the old rules stay
    */
-  public void reload(MoraineConfig cfg) throws RuleFileException {
+  public synchronized void reload(MoraineConfig cfg) throws RuleFileException, IOException {
     List<RuleFile> files = load(cfg, defaultPack);
+    reloadAlerting(cfg);
     try {
       manager.update(files);
     } catch (RuleLoadException e) {
       throw new IllegalStateException("rule files checked but not loadable: " + e.getMessage(), e);
     }
+    if (!cfg.notifications().equals(notifyAtStart)) {
+      LOG.atWarn().log("the notify section changed: it takes effect after a restart");
+    }
     LOG.atInfo().addKeyValue("groups", manager.groups().size()).log("rules reloaded");
+  }
+
+  /** Swaps in the reloaded {@code alerting} section, starting it when it is new. */
+  private void reloadAlerting(MoraineConfig cfg) throws IOException {
+    Alerting a = alerting.get();
+    Labels external = cfg.global().externalLabels();
+    if (a != null) {
+      a.reload(cfg.alerting(), external);
+    } else if (!cfg.alerting().alertmanagers().isEmpty()) {
+      Alerting fresh =
+          new Alerting(
+              cfg.alerting(),
+              external,
+              settings.clock(),
+              settings.registry(),
+              settings.sdMetrics(),
+              settings.version());
+      fresh.start();
+      alerting.set(fresh);
+    }
   }
 
   private static List<RuleFile> load(MoraineConfig cfg, boolean defaultPack)
@@ -220,19 +264,6 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
     }
   }
 
-  private static AlertSink fanOut(@Nullable AlertSink a, @Nullable AlertSink b) {
-    if (a == null && b == null) {
-      return AlertSink.NONE;
-    }
-    if (a == null || b == null) {
-      return Objects.requireNonNull(a == null ? b : a);
-    }
-    return (List<Alert> alerts) -> {
-      a.send(alerts);
-      b.send(alerts);
-    };
-  }
-
   /** The built-in router's silences, or null without a {@code notify} section. */
   public @Nullable Silences silences() {
     Router r = router;
@@ -251,13 +282,13 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
 
   @Override
   public List<java.net.URI> activeAlertmanagers() {
-    Alerting a = alerting;
+    Alerting a = alerting.get();
     return a == null ? List.of() : a.alertmanagers();
   }
 
   @Override
   public List<java.net.URI> droppedAlertmanagers() {
-    Alerting a = alerting;
+    Alerting a = alerting.get();
     return a == null ? List.of() : a.droppedAlertmanagers();
   }
 
@@ -265,8 +296,9 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
   @Override
   public void close() {
     manager.close();
-    if (alerting != null) {
-      alerting.close();
+    Alerting a = alerting.get();
+    if (a != null) {
+      a.close();
     }
     if (router != null) {
       try {

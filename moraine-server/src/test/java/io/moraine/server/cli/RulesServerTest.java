@@ -208,7 +208,36 @@ class RulesServerTest {
             .contains("TestMetricHigh");
 
         Files.writeString(rules, RULES.replace("name: test", "name: renamed"));
+        // the reload also brings an Alertmanager (a JDK server taking /api/v2/alerts)
+        List<String> amPosts = new CopyOnWriteArrayList<>();
+        HttpServer am = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        am.createContext(
+            "/api/v2/alerts",
+            ex -> {
+              amPosts.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+              ex.sendResponseHeaders(200, -1);
+              ex.close();
+            });
+        am.start();
+        Files.writeString(
+            cfg,
+            Files.readString(cfg)
+                + """
+                alerting:
+                  alertmanagers:
+                    - static_configs: [{targets: ['127.0.0.1:%d']}]
+                """
+                    .formatted(am.getAddress().getPort()));
         assertThat(send(c, "POST", base + "/-/reload", "").statusCode()).isEqualTo(200);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> amPosts.stream().anyMatch(b -> b.contains("TestMetricHigh")));
+        assertThat(
+                get(c, base + "/api/v1/alertmanagers")
+                    .at("/data/activeAlertmanagers/0/url")
+                    .asText())
+            .isEqualTo("http://127.0.0.1:" + am.getAddress().getPort() + "/api/v2/alerts");
+        am.stop(0);
         assertThat(
                 get(c, base + "/api/v1/rules")
                     .path("data")
