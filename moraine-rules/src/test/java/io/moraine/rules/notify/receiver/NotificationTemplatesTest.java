@@ -158,6 +158,31 @@ class NotificationTemplatesTest {
   }
 
   @Test
+  void emailHeadersIncludingSubjectAreExpanded() throws TemplateException {
+    var c =
+        new EmailConfig(
+            false,
+            List.of("a@example.com"),
+            "m@example.com",
+            "127.0.0.1:25",
+            "h",
+            "",
+            "",
+            false,
+            Map.of(
+                "Subject", "{{ .CommonLabels.alertname }}: {{ len .Alerts }} alerts",
+                "X-Job", "{{ .CommonLabels.job }}",
+                "X-Plain", "static"),
+            java.time.Duration.ofSeconds(5));
+    Notification n = notification("team-x", FIRING, RESOLVED);
+    String msg = EmailMessage.render(TemplateView.of(n, n.alerts()), c, Fixtures.NOW);
+    assertThat(msg)
+        .contains("Subject: HighLatency: 2 alerts\r\n")
+        .contains("X-Job: node\r\n")
+        .contains("X-Plain: static\r\n");
+  }
+
+  @Test
   void failingTemplateFailsDeliveryWithReasonTemplate() {
     var s =
         new SlackConfig(
