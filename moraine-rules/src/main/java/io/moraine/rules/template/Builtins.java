@@ -82,6 +82,7 @@ final class Builtins {
       case Html h -> h.text().getBytes(StandardCharsets.UTF_8).length;
       case GoMap m -> m.entries().size();
       case QueryResult r -> r.samples().size();
+      case Values.GoList l -> l.items().size();
       default -> throw new IllegalArgumentException("len of type " + Values.typeName(v));
     };
   }
@@ -101,6 +102,7 @@ final class Builtins {
           item = m.entries().containsKey(k) ? m.entries().get(k) : m.zero();
         }
         case QueryResult r -> item = r.samples().get(intIndex(key, r.samples().size(), "slice"));
+        case Values.GoList l -> item = l.items().get(intIndex(key, l.items().size(), "slice"));
         case String s -> {
           byte[] b = s.getBytes(StandardCharsets.UTF_8);
           item = (long) (b[intIndex(key, b.length, "slice")] & 0xff);

@@ -151,6 +151,12 @@ final class Exec implements Func.Env {
             elems.add(q.samples().get(i));
           }
         }
+        case Values.GoList l -> {
+          for (int i = 0; i < l.items().size(); i++) {
+            keys.add((long) i);
+            elems.add(l.items().get(i));
+          }
+        }
         case GoMap m -> {
           for (Map.Entry<String, @Nullable Object> e : m.entries().entrySet()) {
             keys.add(e.getKey());

@@ -47,6 +47,9 @@ final class Fields {
           new Func(name, List.of(), false, (a, e) -> m.body().call(new Args(List.of(t)), e));
       return s.call(dot, bound, at, args, fin);
     }
+    if (NotifyFields.handles(recv, name)) {
+      return NotifyFields.get(s, at, dot, recv, name, args, fin);
+    }
     switch (recv) {
       case AlertData d -> {
         Object v =

@@ -21,7 +21,8 @@ record Func(String name, List<Param> params, boolean variadic, Body body) {
     FLOAT("float64"),
     INT("int"),
     SAMPLE("*template.sample"),
-    RESULT("template.queryResult");
+    RESULT("template.queryResult"),
+    STRINGS("[]string");
 
     final String goType;
 
@@ -31,7 +32,7 @@ record Func(String name, List<Param> params, boolean variadic, Body body) {
 
     /** Whether an untyped nil may be passed. */
     boolean canBeNil() {
-      return this == ANY || this == VALUE || this == SAMPLE || this == RESULT;
+      return this == ANY || this == VALUE || this == SAMPLE || this == RESULT || this == STRINGS;
     }
 
     /** Whether a non-nil value of this Java class is assignable to the Go type. */
@@ -43,6 +44,7 @@ record Func(String name, List<Param> params, boolean variadic, Body body) {
         case INT -> v instanceof Long;
         case SAMPLE -> v instanceof QuerySample;
         case RESULT -> v instanceof QueryResult;
+        case STRINGS -> v instanceof Values.GoList l && l.kind() == Values.ListKind.STRINGS;
       };
     }
   }

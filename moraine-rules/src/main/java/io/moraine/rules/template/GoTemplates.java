@@ -111,6 +111,28 @@ public final class GoTemplates {
     }
   }
 
+  /**
+   * Parses {@code text} as an Alertmanager 0.25 notification template named {@code name}
+   * (Alertmanager's functions; its default templates such as {@code "__subject"} or {@code
+   * "slack.default.title"} may be called) without executing it. Cached.
+   *
+   * @throws TemplateException with Go's message: {@code template: NAME:LINE:COL: REASON}
+   */
+  public static void checkNotification(String name, String text) throws TemplateException {
+    NotifyTemplates.parse(name, text);
+  }
+
+  /**
+   * Expands {@code text}, an Alertmanager 0.25 notification template named {@code name}, on {@code
+   * data} (Alertmanager's {@code template.Data}; {@code missingkey=zero}).
+   *
+   * @throws TemplateException when it does not parse or fails, with Go's message
+   */
+  public static String expandNotification(String name, String text, NotificationData data)
+      throws TemplateException {
+    return NotifyTemplates.expand(name, text, data);
+  }
+
   static String templateName(String name) {
     return name.startsWith("__alert_") ? name : "__alert_" + name;
   }

@@ -21,9 +21,18 @@ final class Values {
   private Values() {}
 
   /** A Go map with string keys, iterated in key order; values strings or anything. */
-  record GoMap(SortedMap<String, @Nullable Object> entries, boolean anyValues) {
+  record GoMap(SortedMap<String, @Nullable Object> entries, boolean anyValues, boolean kv) {
+    GoMap(SortedMap<String, @Nullable Object> entries, boolean anyValues) {
+      this(entries, anyValues, false);
+    }
+
     static GoMap ofStrings(Map<String, String> m) {
       return new GoMap(new TreeMap<>(m), false);
+    }
+
+    /** Alertmanager's {@code template.KV}: a string map with methods. */
+    static GoMap kv(Map<String, String> m) {
+      return new GoMap(new TreeMap<>(m), false, true);
     }
 
     /** The zero value of the element type: what a missing key yields (missingkey=zero). */
@@ -31,6 +40,29 @@ final class Values {
       return anyValues ? null : "";
     }
   }
+
+  /** The Go slice types of notification templates. */
+  enum ListKind {
+    STRINGS("[]string"),
+    ALERTS("template.Alerts"),
+    PAIRS("template.Pairs");
+
+    final String goType;
+
+    ListKind(String goType) {
+      this.goType = goType;
+    }
+  }
+
+  /** A Go slice: {@code []string}, Alertmanager's {@code Alerts} or {@code Pairs}. */
+  record GoList(List<@Nullable Object> items, ListKind kind) {
+    static GoList strings(List<String> s) {
+      return new GoList(List.copyOf(s), ListKind.STRINGS);
+    }
+  }
+
+  /** Alertmanager's {@code template.Pair}. */
+  record Pair(String name, String value) {}
 
   /** Prometheus's {@code queryResult}: a slice of samples. */
   record QueryResult(List<QuerySample> samples) {}
@@ -77,7 +109,12 @@ final class Values {
       case Long l -> "int";
       case Double d -> "float64";
       case Boolean b -> "bool";
+      case GoMap m when m.kv() -> "template.KV";
       case GoMap m -> m.anyValues() ? "map[string]interface {}" : "map[string]string";
+      case GoList l -> l.kind().goType;
+      case Pair p -> "template.Pair";
+      case NotificationData d -> "*template.Data";
+      case NotificationData.Alert a -> "template.Alert";
       case QueryResult r -> "template.queryResult";
       case QuerySample s -> "*template.sample";
       case AlertData d -> ALERT_DATA_TYPE;
@@ -98,6 +135,7 @@ final class Values {
       case Boolean b -> b;
       case GoMap m -> !m.entries().isEmpty();
       case QueryResult r -> !r.samples().isEmpty();
+      case GoList l -> !l.items().isEmpty();
       default -> true; // structs and non-nil pointers
     };
   }
@@ -137,6 +175,17 @@ final class Values {
         }
         sb.append(']');
       }
+      case GoList l -> {
+        sb.append('[');
+        for (int i = 0; i < l.items().size(); i++) {
+          if (i > 0) {
+            sb.append(' ');
+          }
+          appendValue(sb, l.items().get(i), depth + 1);
+        }
+        sb.append(']');
+      }
+      case Pair p -> sb.append('{').append(p.name()).append(' ').append(p.value()).append('}');
       case QueryResult r -> {
         sb.append('[');
         for (int i = 0; i < r.samples().size(); i++) {

@@ -7,6 +7,8 @@ import io.moraine.rules.notify.receiver.PagerDutyConfig;
 import io.moraine.rules.notify.receiver.ReceiverConfig;
 import io.moraine.rules.notify.receiver.SlackConfig;
 import io.moraine.rules.notify.receiver.WebhookConfig;
+import io.moraine.rules.template.GoTemplates;
+import io.moraine.rules.template.TemplateException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -113,7 +115,8 @@ final class ReceiverBinder {
             plain(s, "source", d.source()),
             plain(s, "client", d.client()),
             plain(s, "client_url", d.clientUrl()),
-            plainValues(s, "details", map(s.section("details"))));
+            plainValues(s, "details", map(s.section("details"))),
+            plain(s, "description", d.description()));
     s.rejectUnknown();
     return c;
   }
@@ -237,31 +240,32 @@ final class ReceiverBinder {
   }
 
   /**
-   * A notification text field: Alertmanager would expand it as a Go template over the notification,
-   * which the built-in routing does not do yet; a template is refused here rather than sent as
-   * literal text (an empty field gives Alertmanager's default text).
+   * A notification text field: text containing {@code {{} is an Alertmanager notification template
+   * (expanded for each notification); it must parse, or the error names the field and the
+   * template's line (an empty field gives Alertmanager's default text).
    */
   private static String plain(Section s, String key, String defaultValue) {
     String v = s.rawString(key, defaultValue);
-    if (v.contains("{{")) {
-      throw s.error(key, templatesUnsupported(key));
-    }
+    checkTemplate(s, key, key, v);
     return v;
   }
 
   private static Map<String, String> plainValues(Section s, String key, Map<String, String> m) {
     for (Map.Entry<String, String> e : m.entrySet()) {
-      if (e.getValue().contains("{{")) {
-        throw s.error(key, templatesUnsupported(key + "." + e.getKey()));
-      }
+      checkTemplate(s, key, key + "." + e.getKey(), e.getValue());
     }
     return m;
   }
 
-  private static String templatesUnsupported(String field) {
-    return "notification templates are not supported yet in "
-        + field
-        + " (leave it unset for Alertmanager's default text)";
+  private static void checkTemplate(Section s, String key, String field, String text) {
+    if (!text.contains("{{")) {
+      return;
+    }
+    try {
+      GoTemplates.checkNotification(field, text);
+    } catch (TemplateException e) {
+      throw s.error(key, "invalid template in " + field + ": " + e.getMessage());
+    }
   }
 
   private static Map<String, String> map(Section m) {

@@ -47,7 +47,12 @@ class NotifyConfigTest {
     assertThat(ops.email().getFirst().from()).isEqualTo("moraine@example.org");
     assertThat(ops.email().getFirst().headers()).containsEntry("X-Site", "edge-1");
     assertThat(n.receivers().get(1).pagerDuty().getFirst().details())
-        .containsEntry("site", "edge-1");
+        .containsEntry("site", "edge-1")
+        .containsEntry("count", "{{ len .Alerts.Firing }}");
+    assertThat(n.receivers().get(1).pagerDuty().getFirst().description())
+        .isEqualTo("{{ .CommonLabels.alertname }} on {{ .CommonLabels.cluster }}");
+    assertThat(n.receivers().get(2).slack().getFirst().title())
+        .isEqualTo("{{ template \"slack.default.title\" . }} ({{ .Receiver }})");
     assertThat(n.receivers().get(2).slack().getFirst().apiUrl())
         .hasToString("https://hooks.slack.com/services/T000/B000/XXXX");
     assertThat(n.receivers().get(2).slack().getFirst().sendResolved()).isTrue();

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * An {@code email_configs} entry, sent over SMTP. The subject defaults to Alertmanager's {@code
  * [FIRING:n] group label values ...}; {@code headers} add to or replace {@code Subject}, {@code To}
- * and {@code From}.
+ * and {@code From}; a header value containing {@code {{} is an Alertmanager 0.25 notification
+ * template, expanded for each notification.
  *
  * @param sendResolved whether resolved alerts are sent (default false)
  * @param to recipient addresses (at least one)

@@ -3,6 +3,7 @@ package io.moraine.rules.notify.receiver;
 import io.moraine.core.time.Clock;
 import io.moraine.rules.notify.Alert;
 import io.moraine.rules.notify.Notification;
+import io.moraine.rules.template.TemplateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
@@ -70,7 +71,12 @@ final class EmailIntegration implements Integration {
     if (left <= 0) {
       return Outcome.retry("deadline passed before connecting");
     }
-    String message = EmailMessage.render(TemplateView.of(n, alerts), config, clock.nowMillis());
+    String message;
+    try {
+      message = EmailMessage.render(TemplateView.of(n, alerts), config, clock.nowMillis());
+    } catch (TemplateException e) {
+      return Texts.failed(kind(), e);
+    }
     try (SmtpSession s = new SmtpSession(host, port, (int) Math.min(left, Integer.MAX_VALUE))) {
       expect(s.read(), "greeting");
       SmtpSession.Reply ehlo = hello(s);

@@ -1,5 +1,6 @@
 package io.moraine.rules.notify.receiver;
 
+import io.moraine.rules.template.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,12 +20,13 @@ final class EmailMessage {
 
   private EmailMessage() {}
 
-  static String render(TemplateView v, EmailConfig config, long nowMillis) {
+  static String render(TemplateView v, EmailConfig config, long nowMillis)
+      throws TemplateException {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("From", config.from());
     headers.put("To", String.join(", ", config.to()));
     headers.put("Subject", v.subject());
-    headers.putAll(config.headers());
+    headers.putAll(new Texts(v).expandValues("headers", config.headers()));
     String boundary =
         "moraine-"
             + PagerDutyIntegration.sha256(v.receiver + nowMillis + v.alerts).substring(0, 24);

@@ -13,7 +13,8 @@ import io.moraine.core.selfmetrics.MetricRegistry;
  *       (one per {@code deliver}, however many attempts it takes)
  *   <li>{@code moraine_notifications_failed_total{integration,reason}}: those that finally failed;
  *       reason {@code clientError} (a 4xx other than 429, a refused e-mail), {@code serverError}
- *       (5xx or 429 until the deadline) or {@code other} (network, timeout, bad answer)
+ *       (5xx or 429 until the deadline), {@code template} (a configured template failed to expand)
+ *       or {@code other} (network, timeout, bad answer)
  *   <li>{@code moraine_notification_latency_seconds{integration}}: each attempt's duration
  * </ul>
  */

@@ -6,12 +6,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A {@code pagerduty_configs} entry for the Events API v2. Text fields are taken literally (no
- * templates); an empty field stands for Alertmanager's default template output: {@code client}
+ * A {@code pagerduty_configs} entry for the Events API v2. A text field (and each {@code details}
+ * value) containing {@code {{} is an Alertmanager 0.25 notification template expanded for each
+ * notification; an empty field stands for Alertmanager's default template output: {@code client}
  * "Alertmanager", {@code clientUrl} the alerts page of the external URL, {@code source} the client,
- * {@code severity} "error", the summary {@code [FIRING:n] group label values ...}. {@code details}
- * are added to (and may override) the default {@code firing}, {@code resolved}, {@code num_firing}
- * and {@code num_resolved}.
+ * {@code severity} "error", {@code description} (the summary) {@code [FIRING:n] group label values
+ * ...}. {@code details} are added to (and may override) the default {@code firing}, {@code
+ * resolved}, {@code num_firing} and {@code num_resolved}.
  *
  * @param sendResolved whether resolutions are sent (default true)
  * @param routingKey the integration key (required)
@@ -30,7 +31,8 @@ public record PagerDutyConfig(
     String source,
     String client,
     String clientUrl,
-    Map<String, String> details) {
+    Map<String, String> details,
+    String description) {
   /** Alertmanager's defaults; {@code routingKey} must be set. */
   public static final PagerDutyConfig DEFAULT =
       new PagerDutyConfig(
@@ -45,7 +47,8 @@ public record PagerDutyConfig(
           "",
           "",
           "",
-          Map.of());
+          Map.of(),
+          "");
 
   public PagerDutyConfig {
     Objects.requireNonNull(http, "http");
@@ -58,6 +61,7 @@ public record PagerDutyConfig(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(clientUrl, "clientUrl");
+    Objects.requireNonNull(description, "description");
     details = java.util.Collections.unmodifiableMap(new TreeMap<>(details));
   }
 
@@ -75,6 +79,7 @@ public record PagerDutyConfig(
         source,
         client,
         clientUrl,
-        details);
+        details,
+        description);
   }
 }

@@ -2,6 +2,7 @@ package io.moraine.rules.notify.receiver;
 
 import io.moraine.rules.notify.Alert;
 import io.moraine.rules.notify.Notification;
+import io.moraine.rules.template.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,34 +40,51 @@ final class PagerDutyIntegration implements Integration {
   @Override
   public Outcome attempt(Notification n, List<Alert> alerts, long deadlineMillis)
       throws InterruptedException {
-    return poster.post(config.url(), config.http(), payload(n, alerts), deadlineMillis).outcome();
+    String body;
+    try {
+      body = payload(n, alerts);
+    } catch (TemplateException e) {
+      return Texts.failed(kind(), e);
+    }
+    return poster.post(config.url(), config.http(), body, deadlineMillis).outcome();
   }
 
-  String payload(Notification n, List<Alert> alerts) {
+  String payload(Notification n, List<Alert> alerts) throws TemplateException {
     TemplateView v = TemplateView.of(n, alerts);
-    String client = or(config.client(), "Alertmanager");
-    String source = or(config.source(), client);
+    Texts t = new Texts(v);
+    String client = t.expand("client", or(config.client(), "Alertmanager"));
+    String source = config.source().isEmpty() ? client : t.expand("source", config.source());
+    String summary =
+        config.description().isEmpty()
+            ? v.subject()
+            : t.expand("description", config.description());
     GoJson j = new GoJson().open();
     j.field("routing_key", config.routingKey()).fieldOmitEmpty("dedup_key", sha256(n.groupKey()));
     j.field("event_action", v.status.equals("firing") ? "trigger" : "resolve");
     j.name("payload").open();
-    j.field("summary", GoText.truncateRunes(v.subject(), MAX_SUMMARY_RUNES));
-    j.field("source", source).field("severity", or(config.severity(), "error"));
-    j.fieldOmitEmpty("class", config.eventClass()).fieldOmitEmpty("component", config.component());
-    j.fieldOmitEmpty("group", config.group());
-    j.name("custom_details").map(details(v)).close();
+    j.field("summary", GoText.truncateRunes(summary, MAX_SUMMARY_RUNES));
+    j.field("source", source)
+        .field("severity", t.expand("severity", or(config.severity(), "error")));
+    j.fieldOmitEmpty("class", t.expand("class", config.eventClass()));
+    j.fieldOmitEmpty("component", t.expand("component", config.component()));
+    j.fieldOmitEmpty("group", t.expand("group", config.group()));
+    j.name("custom_details").map(details(v, t)).close();
     j.fieldOmitEmpty("client", client)
-        .fieldOmitEmpty("client_url", or(config.clientUrl(), v.alertsUrl()));
+        .fieldOmitEmpty(
+            "client_url",
+            config.clientUrl().isEmpty()
+                ? v.alertsUrl()
+                : t.expand("client_url", config.clientUrl()));
     return j.close().finish();
   }
 
-  private Map<String, String> details(TemplateView v) {
+  private Map<String, String> details(TemplateView v, Texts t) throws TemplateException {
     Map<String, String> d = new TreeMap<>();
     d.put("firing", TemplateView.textAlertList(v.firing()));
     d.put("resolved", TemplateView.textAlertList(v.resolved()));
     d.put("num_firing", Integer.toString(v.firing().size()));
     d.put("num_resolved", Integer.toString(v.resolved().size()));
-    d.putAll(config.details());
+    d.putAll(t.expandValues("details", config.details()));
     return d;
   }
 

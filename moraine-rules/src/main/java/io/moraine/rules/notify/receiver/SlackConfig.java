@@ -4,8 +4,9 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * A {@code slack_configs} entry: one attachment posted to an incoming-webhook URL. Text fields are
- * literal; an empty {@code username} or {@code title} stands for Alertmanager's default
+ * A {@code slack_configs} entry: one attachment posted to an incoming-webhook URL. A text field
+ * containing {@code {{} is an Alertmanager 0.25 notification template, expanded for each
+ * notification (others are literal); an empty {@code username} or {@code title} stands for Alertmanager's default
  * ("Alertmanager" and {@code [FIRING:n] ...}); {@code text}, {@code channel} and {@code iconEmoji}
  * default to empty as in Alertmanager.
  *

@@ -2,6 +2,7 @@ package io.moraine.rules.notify.receiver;
 
 import io.moraine.rules.notify.Alert;
 import io.moraine.rules.notify.Notification;
+import io.moraine.rules.template.TemplateException;
 import java.util.List;
 
 /**
@@ -32,24 +33,30 @@ final class SlackIntegration implements Integration {
   @Override
   public Outcome attempt(Notification n, List<Alert> alerts, long deadlineMillis)
       throws InterruptedException {
-    return poster
-        .post(config.apiUrl(), config.http(), payload(n, alerts), deadlineMillis)
-        .outcome();
+    String body;
+    try {
+      body = payload(n, alerts);
+    } catch (TemplateException e) {
+      return Texts.failed(kind(), e);
+    }
+    return poster.post(config.apiUrl(), config.http(), body, deadlineMillis).outcome();
   }
 
-  String payload(Notification n, List<Alert> alerts) {
+  String payload(Notification n, List<Alert> alerts) throws TemplateException {
     TemplateView v = TemplateView.of(n, alerts);
+    Texts t = new Texts(v);
     String subject = v.subject();
-    String title =
-        GoText.truncateRunes(config.title().isEmpty() ? subject : config.title(), MAX_TITLE_RUNES);
+    String title = config.title().isEmpty() ? subject : t.expand("title", config.title());
+    title = GoText.truncateRunes(title, MAX_TITLE_RUNES);
+    String username = config.username().isEmpty() ? "Alertmanager" : config.username();
     String link = v.alertsUrl();
     GoJson j = new GoJson().open();
-    j.fieldOmitEmpty("channel", config.channel());
-    j.fieldOmitEmpty("username", config.username().isEmpty() ? "Alertmanager" : config.username());
-    j.fieldOmitEmpty("icon_emoji", config.iconEmoji());
+    j.fieldOmitEmpty("channel", t.expand("channel", config.channel()));
+    j.fieldOmitEmpty("username", t.expand("username", username));
+    j.fieldOmitEmpty("icon_emoji", t.expand("icon_emoji", config.iconEmoji()));
     j.name("attachments").openArray().open();
     j.fieldOmitEmpty("title", title).fieldOmitEmpty("title_link", link);
-    j.field("text", config.text());
+    j.field("text", t.expand("text", config.text()));
     j.field("fallback", subject + " | " + link);
     j.field("callback_id", "").field("footer", "");
     j.field("color", v.status.equals("firing") ? "danger" : "good");

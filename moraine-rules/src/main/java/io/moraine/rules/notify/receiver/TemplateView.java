@@ -3,6 +3,7 @@ package io.moraine.rules.notify.receiver;
 import io.moraine.core.labels.Labels;
 import io.moraine.rules.notify.Alert;
 import io.moraine.rules.notify.Notification;
+import io.moraine.rules.template.NotificationData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,24 @@ final class TemplateView {
   /** The data of {@code n} as sent with {@code sent}, a subset of its alerts. */
   static TemplateView of(Notification n, List<Alert> sent) {
     return new TemplateView(n, sent);
+  }
+
+  /** Alertmanager's {@code template.Data} of this view, for configured templates. */
+  NotificationData data() {
+    List<NotificationData.Alert> list = new ArrayList<>(alerts.size());
+    for (AlertView a : alerts) {
+      list.add(
+          new NotificationData.Alert(
+              a.status(),
+              a.labels(),
+              a.annotations(),
+              a.startsAtMillis(),
+              a.endsAtMillis(),
+              a.generatorUrl(),
+              a.fingerprint()));
+    }
+    return new NotificationData(
+        receiver, status, list, groupLabels, commonLabels, commonAnnotations, externalUrl);
   }
 
   List<AlertView> firing() {
