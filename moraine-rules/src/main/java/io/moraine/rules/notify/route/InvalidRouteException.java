@@ -7,4 +7,8 @@ public final class InvalidRouteException extends IllegalArgumentException {
   public InvalidRouteException(String message) {
     super(message);
   }
+
+  public InvalidRouteException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

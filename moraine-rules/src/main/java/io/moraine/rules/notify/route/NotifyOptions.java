@@ -6,7 +6,10 @@ import io.moraine.rules.notify.AlertStateListener;
 import io.moraine.rules.notify.Receivers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +26,8 @@ import java.util.Objects;
  *     resolve_timeout})
  * @param registry where the router's self metrics go
  * @param listener hears SILENCED changes (an alert becoming silenced or inhibited)
+ * @param timeIntervals named time intervals for the routes' {@code mute_time_intervals} and {@code
+ *     active_time_intervals}: a name is active when any of its intervals contains the time
  */
 public record NotifyOptions(
     RouteConfig root,
@@ -33,7 +38,8 @@ public record NotifyOptions(
     String externalUrl,
     Duration resolveTimeout,
     MetricRegistry registry,
-    AlertStateListener listener) {
+    AlertStateListener listener,
+    Map<String, List<TimeInterval>> timeIntervals) {
   /** Alertmanager's default {@code resolve_timeout}. */
   public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
 
@@ -49,6 +55,48 @@ public record NotifyOptions(
     }
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(listener, "listener");
+    Map<String, List<TimeInterval>> copy = new LinkedHashMap<>();
+    timeIntervals.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    timeIntervals = Collections.unmodifiableMap(copy);
+  }
+
+  /** Options without named time intervals. */
+  public NotifyOptions(
+      RouteConfig root,
+      List<InhibitRule> inhibitRules,
+      Receivers receivers,
+      Path stateDir,
+      Clock clock,
+      String externalUrl,
+      Duration resolveTimeout,
+      MetricRegistry registry,
+      AlertStateListener listener) {
+    this(
+        root,
+        inhibitRules,
+        receivers,
+        stateDir,
+        clock,
+        externalUrl,
+        resolveTimeout,
+        registry,
+        listener,
+        Map.of());
+  }
+
+  /** These options with {@code t} as the named time intervals. */
+  public NotifyOptions withTimeIntervals(Map<String, List<TimeInterval>> t) {
+    return new NotifyOptions(
+        root,
+        inhibitRules,
+        receivers,
+        stateDir,
+        clock,
+        externalUrl,
+        resolveTimeout,
+        registry,
+        listener,
+        t);
   }
 
   /** Options with no inhibition, the default resolve timeout and no listener. */

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param key the route's key, its matchers' and its ancestors' ({@code {}/{team="a"}}), as
  *     Alertmanager's {@code Route.Key}
  * @param groupBy the grouping labels; null groups by all labels ({@code ...})
+ * @param muteTimeIntervals this route's own (never inherited) mute time interval names
+ * @param activeTimeIntervals this route's own active time interval names; empty: always active
  */
 record Route(
     String key,
@@ -27,7 +29,9 @@ record Route(
     long groupWaitMillis,
     long groupIntervalMillis,
     long repeatIntervalMillis,
-    List<Route> children) {
+    List<Route> children,
+    List<String> muteTimeIntervals,
+    List<String> activeTimeIntervals) {
   static final String GROUP_BY_ALL = "...";
 
   private static final Comparator<Matcher> ORDER =
@@ -41,12 +45,28 @@ record Route(
    * @throws InvalidRouteException as Alertmanager's config loading would
    */
   static Route root(RouteConfig cfg) {
+    return root(cfg, Set.of());
+  }
+
+  /**
+   * Resolves a configured tree whose routes may name the time intervals in {@code intervalNames}.
+   *
+   * @throws InvalidRouteException as Alertmanager's config loading would
+   */
+  static Route root(RouteConfig cfg, Set<String> intervalNames) {
     if (cfg.receiver() == null || cfg.receiver().isEmpty()) {
       throw new InvalidRouteException("root route must specify a default receiver");
     }
     if (!cfg.matchers().isEmpty()) {
       throw new InvalidRouteException("root route must not have any matchers");
     }
+    if (!cfg.muteTimeIntervals().isEmpty()) {
+      throw new InvalidRouteException("root route must not have any mute time intervals");
+    }
+    if (!cfg.activeTimeIntervals().isEmpty()) {
+      throw new InvalidRouteException("root route must not have any active time intervals");
+    }
+    checkTimeIntervals(cfg, intervalNames);
     Route defaults =
         new Route(
             "",
@@ -57,6 +77,8 @@ record Route(
             RouteConfig.DEFAULT_GROUP_WAIT.toMillis(),
             RouteConfig.DEFAULT_GROUP_INTERVAL.toMillis(),
             RouteConfig.DEFAULT_REPEAT_INTERVAL.toMillis(),
+            List.of(),
+            List.of(),
             List.of());
     return resolve(cfg, defaults, null);
   }
@@ -77,7 +99,9 @@ record Route(
             millis(cfg.groupWait(), parent.groupWaitMillis, "group_wait", true),
             millis(cfg.groupInterval(), parent.groupIntervalMillis, "group_interval", false),
             millis(cfg.repeatInterval(), parent.repeatIntervalMillis, "repeat_interval", false),
-            List.of());
+            List.of(),
+            cfg.muteTimeIntervals(),
+            cfg.activeTimeIntervals());
     List<Route> kids = new ArrayList<>();
     for (RouteConfig c : cfg.routes()) {
       kids.add(resolve(c, self, key));
@@ -91,7 +115,28 @@ record Route(
         self.groupWaitMillis,
         self.groupIntervalMillis,
         self.repeatIntervalMillis,
-        List.copyOf(kids));
+        List.copyOf(kids),
+        self.muteTimeIntervals,
+        self.activeTimeIntervals);
+  }
+
+  /** Alertmanager's order: children first, then active, then mute names. */
+  private static void checkTimeIntervals(RouteConfig cfg, Set<String> names) {
+    for (RouteConfig c : cfg.routes()) {
+      checkTimeIntervals(c, names);
+    }
+    for (String n : cfg.activeTimeIntervals()) {
+      checkTimeInterval(n, names);
+    }
+    for (String n : cfg.muteTimeIntervals()) {
+      checkTimeInterval(n, names);
+    }
+  }
+
+  private static void checkTimeInterval(String name, Set<String> names) {
+    if (!names.contains(name)) {
+      throw new InvalidRouteException("undefined time interval \"" + name + "\" used in route");
+    }
   }
 
   private static long millis(

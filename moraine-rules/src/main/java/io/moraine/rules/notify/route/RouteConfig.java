@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param groupInterval how long a group waits before notifying about changes
  * @param repeatInterval how long a group waits before repeating an unchanged notification
  * @param routes child routes, tried in order
+ * @param muteTimeIntervals names of time intervals during which this route notifies nothing; not
+ *     inherited by child routes (as in Alertmanager); the root must have none
+ * @param activeTimeIntervals names of time intervals outside which this route notifies nothing
+ *     (empty: always active); not inherited; the root must have none
  */
 public record RouteConfig(
     @Nullable String receiver,
@@ -31,7 +35,9 @@ public record RouteConfig(
     @Nullable Duration groupWait,
     @Nullable Duration groupInterval,
     @Nullable Duration repeatInterval,
-    List<RouteConfig> routes) {
+    List<RouteConfig> routes,
+    List<String> muteTimeIntervals,
+    List<String> activeTimeIntervals) {
   public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_GROUP_INTERVAL = Duration.ofMinutes(5);
   public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
@@ -44,6 +50,31 @@ public record RouteConfig(
     groupBy = groupBy == null ? null : List.copyOf(groupBy);
     matchers = List.copyOf(matchers);
     routes = List.copyOf(routes);
+    muteTimeIntervals = List.copyOf(muteTimeIntervals);
+    activeTimeIntervals = List.copyOf(activeTimeIntervals);
+  }
+
+  /** A route without time intervals. */
+  public RouteConfig(
+      @Nullable String receiver,
+      @Nullable List<String> groupBy,
+      boolean continueMatching,
+      List<Matcher> matchers,
+      @Nullable Duration groupWait,
+      @Nullable Duration groupInterval,
+      @Nullable Duration repeatInterval,
+      List<RouteConfig> routes) {
+    this(
+        receiver,
+        groupBy,
+        continueMatching,
+        matchers,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        routes,
+        List.of(),
+        List.of());
   }
 
   /** A root route sending everything to {@code receiver}, with the default timings. */
@@ -53,32 +84,101 @@ public record RouteConfig(
 
   public RouteConfig withReceiver(@Nullable String r) {
     return new RouteConfig(
-        r, groupBy, continueMatching, matchers, groupWait, groupInterval, repeatInterval, routes);
+        r,
+        groupBy,
+        continueMatching,
+        matchers,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        routes,
+        muteTimeIntervals,
+        activeTimeIntervals);
   }
 
   public RouteConfig withGroupBy(@Nullable List<String> g) {
     return new RouteConfig(
-        receiver, g, continueMatching, matchers, groupWait, groupInterval, repeatInterval, routes);
+        receiver,
+        g,
+        continueMatching,
+        matchers,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        routes,
+        muteTimeIntervals,
+        activeTimeIntervals);
   }
 
   public RouteConfig withContinue(boolean c) {
     return new RouteConfig(
-        receiver, groupBy, c, matchers, groupWait, groupInterval, repeatInterval, routes);
+        receiver,
+        groupBy,
+        c,
+        matchers,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        routes,
+        muteTimeIntervals,
+        activeTimeIntervals);
   }
 
   public RouteConfig withMatchers(List<Matcher> m) {
     return new RouteConfig(
-        receiver, groupBy, continueMatching, m, groupWait, groupInterval, repeatInterval, routes);
+        receiver,
+        groupBy,
+        continueMatching,
+        m,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        routes,
+        muteTimeIntervals,
+        activeTimeIntervals);
   }
 
   public RouteConfig withTimings(
       @Nullable Duration wait, @Nullable Duration interval, @Nullable Duration repeat) {
     return new RouteConfig(
-        receiver, groupBy, continueMatching, matchers, wait, interval, repeat, routes);
+        receiver,
+        groupBy,
+        continueMatching,
+        matchers,
+        wait,
+        interval,
+        repeat,
+        routes,
+        muteTimeIntervals,
+        activeTimeIntervals);
   }
 
   public RouteConfig withRoutes(List<RouteConfig> r) {
     return new RouteConfig(
-        receiver, groupBy, continueMatching, matchers, groupWait, groupInterval, repeatInterval, r);
+        receiver,
+        groupBy,
+        continueMatching,
+        matchers,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        r,
+        muteTimeIntervals,
+        activeTimeIntervals);
+  }
+
+  /** This route with the names of its mute and active time intervals. */
+  public RouteConfig withTimeIntervals(List<String> mute, List<String> active) {
+    return new RouteConfig(
+        receiver,
+        groupBy,
+        continueMatching,
+        matchers,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        routes,
+        mute,
+        active);
   }
 }

@@ -9,6 +9,7 @@ import io.moraine.rules.notify.AlertStateChange;
 import io.moraine.rules.notify.AlertStateListener;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +47,7 @@ public final class Router implements AlertSink, AutoCloseable {
   private final AlertStateListener listener;
   private final RouterMetrics metrics;
   private final Path alertsFile;
+  private final Map<String, List<TimeInterval>> timeIntervals;
   private final Object lock = new Object();
   private final Map<Labels, Alert> store = new HashMap<>();
   private final Map<String, AggrGroup> groups = new LinkedHashMap<>();
@@ -55,7 +57,8 @@ public final class Router implements AlertSink, AutoCloseable {
   private @Nullable ScheduledExecutorService scheduler;
 
   private Router(NotifyOptions o, Silences silences, NotificationLog nflog) {
-    this.root = Route.root(o.root());
+    this.root = Route.root(o.root(), o.timeIntervals().keySet());
+    this.timeIntervals = o.timeIntervals();
     this.inhibitor = new Inhibitor(o.inhibitRules());
     this.silences = silences;
     this.clock = o.clock();
@@ -244,14 +247,10 @@ public final class Router implements AlertSink, AutoCloseable {
   private void flush(AggrGroup g) {
     long now = clock.nowMillis();
     List<Alert> snapshot;
-    List<Alert> unmuted = new ArrayList<>();
+    List<Alert> unmuted;
     synchronized (lock) {
       snapshot = List.copyOf(g.alerts.values());
-      for (Alert a : snapshot) {
-        if (!mute(a, now)) {
-          unmuted.add(a);
-        }
-      }
+      unmuted = unmuted(g.route, snapshot, now);
     }
     boolean ok = false;
     try {
@@ -282,19 +281,66 @@ public final class Router implements AlertSink, AutoCloseable {
     }
   }
 
-  /** Inhibition then silences; emits SILENCED when the alert becomes muted. Holds the lock. */
-  private boolean mute(Alert a, long now) {
-    boolean inhibited = !inhibitor.isEmpty() && inhibitor.mutes(a.labels(), store.values(), now);
-    boolean silenced = !inhibited && !silences.mutedBy(a.labels()).isEmpty();
-    if (inhibited) {
-      metrics.inhibited.inc();
-    } else if (silenced) {
-      metrics.silenced.inc();
+  /**
+   * Alertmanager's muting stages in order: inhibition, the route's active and mute time intervals
+   * (all of the group's remaining alerts or none), silences. Emits SILENCED when an alert becomes
+   * inhibited or silenced. Holds the lock.
+   */
+  private List<Alert> unmuted(Route route, List<Alert> snapshot, long now) {
+    List<Alert> uninhibited = new ArrayList<>();
+    for (Alert a : snapshot) {
+      if (!inhibitor.isEmpty() && inhibitor.mutes(a.labels(), store.values(), now)) {
+        metrics.inhibited.inc();
+        suppressed(a, now);
+      } else {
+        uninhibited.add(a);
+      }
     }
-    if (!inhibited && !silenced) {
-      muted.remove(a.labels());
+    if (uninhibited.isEmpty()) {
+      return uninhibited;
+    }
+    if (timeMuted(route, now)) {
+      metrics.muted.add(uninhibited.size());
+      return List.of();
+    }
+    List<Alert> out = new ArrayList<>();
+    for (Alert a : uninhibited) {
+      if (silences.mutedBy(a.labels()).isEmpty()) {
+        muted.remove(a.labels());
+        out.add(a);
+      } else {
+        metrics.silenced.inc();
+        suppressed(a, now);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the route notifies nothing at {@code now}: outside all its active time intervals (when
+   * it has some) or inside one of its mute time intervals.
+   */
+  private boolean timeMuted(Route route, long now) {
+    if (route.activeTimeIntervals().isEmpty() && route.muteTimeIntervals().isEmpty()) {
       return false;
     }
+    Instant t = Instant.ofEpochMilli(now);
+    if (!route.activeTimeIntervals().isEmpty() && !anyActive(route.activeTimeIntervals(), t)) {
+      return true;
+    }
+    return anyActive(route.muteTimeIntervals(), t);
+  }
+
+  private boolean anyActive(List<String> names, Instant t) {
+    for (String n : names) {
+      if (TimeInterval.anyMatches(timeIntervals.getOrDefault(n, List.of()), t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void suppressed(Alert a, long now) {
     if (muted.add(a.labels())) {
       try {
         listener.onChange(
@@ -304,7 +350,6 @@ public final class Router implements AlertSink, AutoCloseable {
         LOG.atWarn().addKeyValue("error", e.toString()).log("alert state listener failed");
       }
     }
-    return true;
   }
 
   private void housekeeping() throws IOException {

@@ -14,6 +14,7 @@ final class RouterMetrics {
   final Counter silenced;
   final Counter inhibited;
   final Counter dedup;
+  final Counter muted;
   final Counter failed;
   private final Gauge.Family silences;
 
@@ -34,12 +35,13 @@ final class RouterMetrics {
     Counter.Family suppressed =
         r.counter(
             "moraine_notifications_suppressed_total",
-            "Alerts left out of notifications because silenced or inhibited, and notifications"
-                + " not sent because nothing changed (dedup).",
+            "Alerts left out of notifications because silenced, inhibited or muted by a time"
+                + " interval, and notifications not sent because nothing changed (dedup).",
             "reason");
     silenced = suppressed.labels("silenced");
     inhibited = suppressed.labels("inhibited");
     dedup = suppressed.labels("dedup");
+    muted = suppressed.labels("muted");
     failed =
         r.counter(
                 "moraine_notify_flush_failures_total",
