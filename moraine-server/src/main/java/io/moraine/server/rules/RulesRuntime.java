@@ -148,7 +148,8 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
                   s.externalUrl(),
                   n.resolveTimeout(),
                   s.registry(),
-                  history));
+                  history,
+                  n.timeIntervals()));
       router.start();
     }
     AtomicReference<@Nullable Alerting> alertingRef = new AtomicReference<>();
