@@ -64,4 +64,26 @@ class NotifyConfigTest {
     assertThat(ConfigLoader.parse("global: {}\n", Path.of("x.yml"), Path.of(".")).notifications())
         .isEqualTo(NotifyConfig.DEFAULT);
   }
+
+  @Test
+  void timeIntervalsAreBoundAndNamedByRoutes() throws Exception {
+    NotifyConfig n =
+        ConfigLoader.load(ConfigFilesTest.dir().resolve("notify-time-intervals.good.yml"))
+            .notifications();
+    assertThat(n.timeIntervals()).containsOnlyKeys("business", "holidays", "offhours");
+    io.moraine.rules.notify.route.TimeInterval business =
+        n.timeIntervals().getOrDefault("business", List.of()).get(0);
+    assertThat(business.location()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    assertThat(business.weekdays())
+        .containsExactly(new io.moraine.rules.notify.route.TimeInterval.Range(1, 5));
+    // 09:30 Berlin on a Monday; 08:30 Berlin is not
+    assertThat(business.matches(java.time.Instant.parse("2024-03-04T08:30:00Z"))).isTrue();
+    assertThat(business.matches(java.time.Instant.parse("2024-03-04T07:30:00Z"))).isFalse();
+    assertThat(n.timeIntervals().get("holidays")).hasSize(2);
+    assertThat(n.timeIntervals().getOrDefault("offhours", List.of()).get(0).times()).hasSize(2);
+    var routes = java.util.Objects.requireNonNull(n.route()).routes();
+    assertThat(routes.get(0).muteTimeIntervals()).containsExactly("offhours", "holidays");
+    assertThat(routes.get(1).activeTimeIntervals()).containsExactly("business");
+    assertThat(routes.get(1).muteTimeIntervals()).isEmpty();
+  }
 }
