@@ -47,44 +47,9 @@ class AlertmanagerInteropTest {
   void firingThenResolvedReachTheWebhook() throws Exception {
     assumeTrue(Files.isExecutable(ALERTMANAGER), "no " + ALERTMANAGER);
     LinkedBlockingQueue<JsonNode> webhooks = new LinkedBlockingQueue<>();
-    HttpServer hook =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    hook.createContext(
-        "/hook",
-        ex -> {
-          webhooks.add(JSON.readTree(ex.getRequestBody()));
-          ex.sendResponseHeaders(200, -1);
-          ex.close();
-        });
-    hook.start();
+    HttpServer hook = webhook(webhooks);
     int port = freePort();
-    int cluster = freePort();
-    Files.writeString(
-        dir.resolve("am.yml"),
-        """
-        route:
-          receiver: hook
-          group_by: [alertname]
-          group_wait: 0s
-          group_interval: 1s
-          repeat_interval: 1h
-        receivers:
-          - name: hook
-            webhook_configs:
-              - url: http://127.0.0.1:%d/hook
-                send_resolved: true
-        """
-            .formatted(hook.getAddress().getPort()));
-    Process am =
-        new ProcessBuilder(
-                ALERTMANAGER.toString(),
-                "--config.file=" + dir.resolve("am.yml"),
-                "--storage.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=127.0.0.1:" + cluster)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("am.log").toFile())
-            .start();
+    Process am = startAlertmanager(hook, port);
     MetricRegistry registry = new MetricRegistry();
     try (AlertmanagerNotifier n =
         new AlertmanagerNotifier(
@@ -138,33 +103,8 @@ class AlertmanagerInteropTest {
   void theServerAlertsThroughAlertmanager() throws Exception {
     assumeTrue(Files.isExecutable(ALERTMANAGER), "no " + ALERTMANAGER);
     LinkedBlockingQueue<JsonNode> webhooks = new LinkedBlockingQueue<>();
-    HttpServer hook =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    hook.createContext(
-        "/hook",
-        ex -> {
-          webhooks.add(JSON.readTree(ex.getRequestBody()));
-          ex.sendResponseHeaders(200, -1);
-          ex.close();
-        });
-    hook.start();
+    HttpServer hook = webhook(webhooks);
     int amPort = freePort();
-    Files.writeString(
-        dir.resolve("am.yml"),
-        """
-        route:
-          receiver: hook
-          group_by: [alertname]
-          group_wait: 0s
-          group_interval: 1s
-          repeat_interval: 1h
-        receivers:
-          - name: hook
-            webhook_configs:
-              - url: http://127.0.0.1:%d/hook
-                send_resolved: true
-        """
-            .formatted(hook.getAddress().getPort()));
     Files.writeString(
         dir.resolve("rules.yml"),
         """
@@ -192,16 +132,7 @@ class AlertmanagerInteropTest {
                 - targets: ['127.0.0.1:%d']
         """
             .formatted(amPort));
-    Process am =
-        new ProcessBuilder(
-                ALERTMANAGER.toString(),
-                "--config.file=" + dir.resolve("am.yml"),
-                "--storage.path=" + dir.resolve("am-data"),
-                "--web.listen-address=127.0.0.1:" + amPort,
-                "--cluster.listen-address=")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("am.log").toFile())
-            .start();
+    Process am = startAlertmanager(hook, amPort);
     String javaBin = ProcessHandle.current().info().command().orElse("java");
     Process moraine =
         new ProcessBuilder(
@@ -276,6 +207,53 @@ class AlertmanagerInteropTest {
       hook.stop(0);
       http.close();
     }
+  }
+
+  /** A webhook receiver at {@code /hook} that queues every notification's JSON. */
+  private static HttpServer webhook(LinkedBlockingQueue<JsonNode> into) throws IOException {
+    HttpServer hook =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    hook.createContext(
+        "/hook",
+        ex -> {
+          into.add(JSON.readTree(ex.getRequestBody()));
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    hook.start();
+    return hook;
+  }
+
+  /**
+   * The real Alertmanager on {@code port}, without clustering, routing every alert at once (one
+   * group per alertname) to {@code hook}'s webhook, resolutions included.
+   */
+  private Process startAlertmanager(HttpServer hook, int port) throws IOException {
+    Files.writeString(
+        dir.resolve("am.yml"),
+        """
+        route:
+          receiver: hook
+          group_by: [alertname]
+          group_wait: 0s
+          group_interval: 1s
+          repeat_interval: 1h
+        receivers:
+          - name: hook
+            webhook_configs:
+              - url: http://127.0.0.1:%d/hook
+                send_resolved: true
+        """
+            .formatted(hook.getAddress().getPort()));
+    return new ProcessBuilder(
+            ALERTMANAGER.toString(),
+            "--config.file=" + dir.resolve("am.yml"),
+            "--storage.path=" + dir.resolve("am-data"),
+            "--web.listen-address=127.0.0.1:" + port,
+            "--cluster.listen-address=")
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("am.log").toFile())
+        .start();
   }
 
   private static int freePort() throws IOException {

@@ -31,7 +31,7 @@ final class NotifyBinder {
   private NotifyBinder() {}
 
   static NotifyConfig bind(Section top, Path baseDir) {
-    boolean present = top.entries().stream().anyMatch(e -> e.key().equals("notify"));
+    boolean present = top.has("notify");
     Section n = top.section("notify");
     if (!present) {
       return NotifyConfig.DEFAULT;
@@ -93,10 +93,7 @@ final class NotifyBinder {
     if (root && cont) {
       throw r.error("continue", "cannot have continue in root route");
     }
-    List<String> groupBy =
-        r.entries().stream().anyMatch(e -> e.key().equals("group_by"))
-            ? r.strings("group_by")
-            : null;
+    List<String> groupBy = r.has("group_by") ? r.strings("group_by") : null;
     if (groupBy != null && groupBy.contains("...") && groupBy.size() > 1) {
       throw r.error(
           "group_by", "cannot have wildcard group_by (`...`) and other labels at the same time");
@@ -246,7 +243,7 @@ final class NotifyBinder {
   }
 
   private static @Nullable Duration optionalDuration(Section s, String key) {
-    if (s.entries().stream().noneMatch(e -> e.key().equals(key))) {
+    if (!s.has(key)) {
       return null;
     }
     return Duration.ofMillis(s.duration(key, 0));

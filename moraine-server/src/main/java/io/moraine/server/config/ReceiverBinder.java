@@ -138,10 +138,7 @@ final class ReceiverBinder {
   }
 
   private static EmailConfig email(Section s, Globals g) {
-    List<String> to =
-        s.entries().stream().anyMatch(e -> e.key().equals("to"))
-            ? List.of(s.rawString("to", "").split("\\s*,\\s*"))
-            : List.of();
+    List<String> to = s.has("to") ? List.of(s.rawString("to", "").split("\\s*,\\s*")) : List.of();
     if (to.isEmpty() || to.getFirst().isEmpty()) {
       throw s.error("to", "missing to address in email config");
     }

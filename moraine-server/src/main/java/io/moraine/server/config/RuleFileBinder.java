@@ -87,7 +87,7 @@ final class RuleFileBinder {
 
   private static RuleFileSource.@Nullable Text text(Section s, String key) {
     YamlNode.Mark at = s.markOf(key);
-    boolean present = s.entries().stream().anyMatch(e -> e.key().equals(key));
+    boolean present = s.has(key);
     String value = s.rawString(key, "");
     return present ? new RuleFileSource.Text(value, position(at)) : null;
   }

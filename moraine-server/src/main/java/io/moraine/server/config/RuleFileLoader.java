@@ -65,11 +65,7 @@ public final class RuleFileLoader {
     } catch (IOException e) {
       return failed(new RuleError(name, 0, 0, "cannot read: " + describe(e)));
     }
-    try {
-      return RuleChecker.validate(RuleFileBinder.bind(text, name));
-    } catch (YamlError e) {
-      return failed(new RuleError(name, e.line(), e.column(), e.reason()));
-    }
+    return parse(text, name);
   }
 
   /**

@@ -94,6 +94,16 @@ final class Section {
     return path;
   }
 
+  /** Whether the section has the key (with any value, null included); does not mark it read. */
+  boolean has(String key) {
+    for (YamlNode.Entry e : entries()) {
+      if (e.key().equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The entries in file order (empty for an empty section). */
   List<YamlNode.Entry> entries() {
     return mapping == null ? List.of() : mapping.entries();

@@ -1,19 +1,13 @@
 package io.moraine.rules.notify.receiver;
 
+import io.moraine.core.encoding.BinaryReader;
+import io.moraine.core.encoding.BinaryWriter;
+import io.moraine.core.encoding.ChecksummedFile;
 import io.moraine.core.encoding.CorruptionException;
-import io.moraine.core.encoding.Crc32c;
-import io.moraine.core.encoding.FormatHeader;
-import io.moraine.core.encoding.Varint;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -67,32 +61,21 @@ final class IncidentFile {
   }
 
   static Map<String, String> read(Path file) {
-    if (!Files.exists(file)) {
-      return Map.of();
-    }
-    byte[] bytes;
+    ByteBuffer buf;
     try {
-      bytes = Files.readAllBytes(file);
+      buf = ChecksummedFile.read(file, MAGIC, VERSION, NAME);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    if (buf == null) {
+      return Map.of();
+    }
     try {
-      if (bytes.length < FormatHeader.SIZE + 4) {
-        throw new CorruptionException(file, 0, "truncated: " + bytes.length + " bytes");
-      }
-      int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
-      if (stored != Crc32c.of(bytes, 0, bytes.length - 4)) {
-        throw new CorruptionException(file, bytes.length - 4, "CRC32C mismatch");
-      }
-      buf.limit(bytes.length - 4);
-      FormatHeader.read(buf, file, MAGIC, VERSION, NAME);
-      long n = Varint.getUvarint(buf);
       Map<String, String> out = new TreeMap<>();
-      for (long i = 0; i < n; i++) {
-        String integration = str(buf);
-        String group = str(buf);
-        out.put(key(integration, group), str(buf));
+      for (int n = BinaryReader.count(buf); n > 0; n--) {
+        String integration = BinaryReader.str(buf);
+        String group = BinaryReader.str(buf);
+        out.put(key(integration, group), BinaryReader.str(buf));
       }
       if (buf.hasRemaining()) {
         throw new CorruptionException(file, buf.position(), "trailing bytes");
@@ -103,62 +86,20 @@ final class IncidentFile {
     }
   }
 
-  private static String str(ByteBuffer buf) {
-    long len = Varint.getUvarint(buf);
-    if (len > buf.remaining()) {
-      throw new IllegalArgumentException("string of " + len + " bytes past the end");
-    }
-    byte[] b = new byte[(int) len];
-    buf.get(b);
-    return new String(b, StandardCharsets.UTF_8);
-  }
-
   private void write() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteBuffer header = ByteBuffer.allocate(FormatHeader.SIZE);
-    FormatHeader.write(header, MAGIC, VERSION);
-    out.writeBytes(header.array());
-    uvarint(out, ids.size());
+    BinaryWriter out = new BinaryWriter();
+    out.uvarint(ids.size());
     for (var e : ids.entrySet()) {
       int nul = e.getKey().indexOf('\0');
-      putStr(out, e.getKey().substring(0, nul));
-      putStr(out, e.getKey().substring(nul + 1));
-      putStr(out, e.getValue());
+      out.str(e.getKey().substring(0, nul)).str(e.getKey().substring(nul + 1)).str(e.getValue());
     }
-    byte[] body = out.toByteArray();
-    out.writeBytes(ByteBuffer.allocate(4).putInt(Crc32c.of(body, 0, body.length)).array());
-    Path tmp = file.resolveSibling(NAME + ".tmp");
     try {
-      Files.createDirectories(file.getParent());
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer all = ByteBuffer.wrap(out.toByteArray());
-        while (all.hasRemaining()) {
-          ch.write(all);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      ChecksummedFile.write(file, MAGIC, VERSION, out.toByteArray());
     } catch (IOException e) {
       LOG.atError()
           .addKeyValue("file", file)
           .addKeyValue("err", e.toString())
           .log("could not write Better Stack incidents file");
     }
-  }
-
-  private static void uvarint(ByteArrayOutputStream out, long v) {
-    byte[] b = new byte[10];
-    out.write(b, 0, Varint.putUvarint(b, 0, v));
-  }
-
-  private static void putStr(ByteArrayOutputStream out, String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    uvarint(out, b.length);
-    out.writeBytes(b);
   }
 }

@@ -1,5 +1,7 @@
 package io.moraine.rules.notify.route;
 
+import io.moraine.core.encoding.BinaryReader;
+import io.moraine.core.encoding.BinaryWriter;
 import io.moraine.rules.notify.Alert;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,20 +24,20 @@ final class AlertSnapshot {
     StateFile.write(file, MAGIC, alerts, AlertSnapshot::encode);
   }
 
-  private static void encode(StateFile.Out out, Alert a) {
+  private static void encode(BinaryWriter out, Alert a) {
     out.labels(a.labels()).uvarint(a.annotations().size());
     a.annotations().forEach((k, v) -> out.str(k).str(v));
     out.u64(a.startsAtMillis()).u64(a.endsAtMillis()).str(a.generatorUrl());
   }
 
   private static Alert decode(ByteBuffer buf) {
-    var labels = StateFile.labels(buf);
+    var labels = BinaryReader.labels(buf);
     Map<String, String> ann = new TreeMap<>();
-    for (int n = StateFile.count(buf); n > 0; n--) {
-      ann.put(StateFile.str(buf), StateFile.str(buf));
+    for (int n = BinaryReader.count(buf); n > 0; n--) {
+      ann.put(BinaryReader.str(buf), BinaryReader.str(buf));
     }
     long starts = buf.getLong();
     long ends = buf.getLong();
-    return new Alert(labels, ann, starts, ends, StateFile.str(buf));
+    return new Alert(labels, ann, starts, ends, BinaryReader.str(buf));
   }
 }

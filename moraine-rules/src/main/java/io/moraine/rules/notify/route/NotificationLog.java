@@ -1,5 +1,7 @@
 package io.moraine.rules.notify.route;
 
+import io.moraine.core.encoding.BinaryReader;
+import io.moraine.core.encoding.BinaryWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ final class NotificationLog {
     return groupKey + '\u0000' + receiver;
   }
 
-  private static void encode(StateFile.Out out, Entry e) {
+  private static void encode(BinaryWriter out, Entry e) {
     out.str(e.groupKey()).str(e.receiver()).u64(e.timestampMillis());
     out.uvarint(e.firing().size());
     for (long h : e.firing()) {
@@ -90,15 +92,15 @@ final class NotificationLog {
   }
 
   private static Entry decode(ByteBuffer buf) {
-    String groupKey = StateFile.str(buf);
-    String receiver = StateFile.str(buf);
+    String groupKey = BinaryReader.str(buf);
+    String receiver = BinaryReader.str(buf);
     long ts = buf.getLong();
     Set<Long> firing = new HashSet<>();
-    for (int n = StateFile.count(buf); n > 0; n--) {
+    for (int n = BinaryReader.count(buf); n > 0; n--) {
       firing.add(buf.getLong());
     }
     Set<Long> resolved = new HashSet<>();
-    for (int n = StateFile.count(buf); n > 0; n--) {
+    for (int n = BinaryReader.count(buf); n > 0; n--) {
       resolved.add(buf.getLong());
     }
     return new Entry(groupKey, receiver, ts, firing, resolved, buf.getLong());

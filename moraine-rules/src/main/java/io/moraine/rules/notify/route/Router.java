@@ -156,12 +156,7 @@ public final class Router implements AlertSink, AutoCloseable {
       return;
     }
     try {
-      s.execute(
-          () -> {
-            for (AggrGroup g : dueGroups(clock.nowMillis())) {
-              Thread.ofVirtual().name("moraine-notify-flush").start(() -> flush(g));
-            }
-          });
+      s.execute(this::startDueFlushes);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closing: the next start's tick flushes what is due
     }
@@ -177,10 +172,7 @@ public final class Router implements AlertSink, AutoCloseable {
 
   private void tick(boolean wait) {
     try {
-      List<Thread> started = new ArrayList<>();
-      for (AggrGroup g : dueGroups(clock.nowMillis())) {
-        started.add(Thread.ofVirtual().name("moraine-notify-flush").start(() -> flush(g)));
-      }
+      List<Thread> started = startDueFlushes();
       if (wait) {
         for (Thread t : started) {
           t.join();
@@ -193,6 +185,15 @@ public final class Router implements AlertSink, AutoCloseable {
       metrics.failed.inc();
       LOG.atError().addKeyValue("error", e.toString()).log("router tick failed");
     }
+  }
+
+  /** Starts a flush, each on its own virtual thread, for every group due at the clock's time. */
+  private List<Thread> startDueFlushes() {
+    List<Thread> started = new ArrayList<>();
+    for (AggrGroup g : dueGroups(clock.nowMillis())) {
+      started.add(Thread.ofVirtual().name("moraine-notify-flush").start(() -> flush(g)));
+    }
+    return started;
   }
 
   private void insert(Alert in, long now) {

@@ -1,5 +1,7 @@
 package io.moraine.rules.notify.route;
 
+import io.moraine.core.encoding.BinaryReader;
+import io.moraine.core.encoding.BinaryWriter;
 import io.moraine.core.encoding.CorruptionException;
 import io.moraine.core.labels.LabelValidation;
 import io.moraine.core.labels.Labels;
@@ -259,7 +261,7 @@ public final class Silences {
     StateFile.write(file, MAGIC, List.copyOf(byId.values()), Silences::encode);
   }
 
-  private static void encode(StateFile.Out out, Silence s) {
+  private static void encode(BinaryWriter out, Silence s) {
     out.str(s.id()).uvarint(s.matchers().size());
     for (Matcher m : s.matchers()) {
       out.u8(m.type().ordinal()).str(m.name()).str(m.value());
@@ -269,18 +271,18 @@ public final class Silences {
   }
 
   private static Silence decode(ByteBuffer buf) {
-    String id = StateFile.str(buf);
+    String id = BinaryReader.str(buf);
     List<Matcher> ms = new ArrayList<>();
-    for (int n = StateFile.count(buf); n > 0; n--) {
+    for (int n = BinaryReader.count(buf); n > 0; n--) {
       int t = buf.get() & 0xFF;
       if (t >= TYPES.length) {
         throw new IllegalArgumentException("unknown matcher type " + t);
       }
-      ms.add(Matcher.of(TYPES[t], StateFile.str(buf), StateFile.str(buf)));
+      ms.add(Matcher.of(TYPES[t], BinaryReader.str(buf), BinaryReader.str(buf)));
     }
     long starts = buf.getLong();
     long ends = buf.getLong();
     long updated = buf.getLong();
-    return new Silence(id, ms, starts, ends, updated, StateFile.str(buf), StateFile.str(buf));
+    return new Silence(id, ms, starts, ends, updated, BinaryReader.str(buf), BinaryReader.str(buf));
   }
 }

@@ -1,5 +1,6 @@
 package io.moraine.server.api.alertmanager;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
@@ -157,23 +158,8 @@ public final class SilencesApi {
 
   /** Alertmanager's error body: the message as a JSON string. */
   private static HttpResponse error(HttpStatus status, String message) {
-    StringBuilder sb = new StringBuilder(message.length() + 8).append('"');
-    for (int i = 0; i < message.length(); i++) {
-      char c = message.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append("\"\n");
-    return HttpResponse.of(status, MediaType.JSON, sb.toString().getBytes(StandardCharsets.UTF_8));
+    String body =
+        "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"\n";
+    return HttpResponse.of(status, MediaType.JSON, body.getBytes(StandardCharsets.UTF_8));
   }
 }
