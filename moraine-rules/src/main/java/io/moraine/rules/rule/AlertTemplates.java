@@ -1,9 +1,8 @@
 package io.moraine.rules.rule;
 
+import io.moraine.rules.template.Escapes;
 import io.moraine.rules.template.GoTemplates;
 import io.moraine.rules.template.TemplateData;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -55,11 +54,6 @@ final class AlertTemplates {
 
   /** Prometheus's link to the table view of {@code expr}: {@code /graph?g0.expr=...&g0.tab=1}. */
   static String generatorUrl(String externalUrl, String expr) {
-    return externalUrl + "/graph?g0.expr=" + queryEscape(expr) + "&g0.tab=1";
-  }
-
-  /** Go's {@code url.QueryEscape}: like URLEncoder but '*' escaped and '~' kept. */
-  static String queryEscape(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+    return externalUrl + "/graph?g0.expr=" + Escapes.queryEscape(expr) + "&g0.tab=1";
   }
 }

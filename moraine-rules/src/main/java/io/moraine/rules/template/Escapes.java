@@ -3,13 +3,14 @@ package io.moraine.rules.template;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Go's {@code template.HTMLEscapeString}, {@code JSEscapeString} and {@code url.QueryEscape}.
+ * Go's {@code template.HTMLEscapeString}, {@code JSEscapeString} and {@code url.QueryEscape}, for
+ * templates and for the links Prometheus and Alertmanager build (generator URLs, alert lists).
  * Stateless.
  */
-final class Escapes {
+public final class Escapes {
   private Escapes() {}
 
-  static String html(String s) {
+  public static String html(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -26,7 +27,7 @@ final class Escapes {
     return sb.toString();
   }
 
-  static String js(String s) {
+  public static String js(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); ) {
       int c = s.codePointAt(i);
@@ -54,7 +55,7 @@ final class Escapes {
   }
 
   /** {@code url.QueryEscape}: space as {@code +}, unreserved bytes kept, others {@code %XX}. */
-  static String queryEscape(String s) {
+  public static String queryEscape(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;

@@ -37,31 +37,6 @@ final class GoText {
     return sb.append('Z').toString();
   }
 
-  /**
-   * Go's {@code url.QueryEscape}: unreserved bytes kept, space as {@code +}, others {@code %XX}.
-   */
-  static String queryEscape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
-          || c == '-'
-          || c == '_'
-          || c == '.'
-          || c == '~') {
-        sb.append((char) c);
-      } else if (c == ' ') {
-        sb.append('+');
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        sb.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return sb.toString();
-  }
-
   /** Go's {@code regexp.QuoteMeta}, which Alertmanager applies to the receiver name. */
   static String quoteMeta(String s) {
     StringBuilder sb = new StringBuilder(s.length());

@@ -3,6 +3,7 @@ package io.moraine.rules.notify.receiver;
 import io.moraine.core.labels.Labels;
 import io.moraine.rules.notify.Alert;
 import io.moraine.rules.notify.Notification;
+import io.moraine.rules.template.Escapes;
 import io.moraine.rules.template.NotificationData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,7 +112,7 @@ final class TemplateView {
 
   /** {@code __alertmanagerURL}: the alerts page of the external URL for this receiver. */
   String alertsUrl() {
-    return externalUrl + "/#/alerts?receiver=" + GoText.queryEscape(receiver);
+    return externalUrl + "/#/alerts?receiver=" + Escapes.queryEscape(receiver);
   }
 
   /** {@code __text_alert_list}: labels, annotations and source of each alert. */
