@@ -55,6 +55,20 @@ class RulesServerTest {
     return JSON.readTree(r.body());
   }
 
+  private static List<String> ruleNames(HttpClient c, String url) throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    for (JsonNode g : get(c, url).path("data").path("groups")) {
+      for (JsonNode r : g.path("rules")) {
+        names.add(r.path("name").asText());
+      }
+    }
+    return names;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
   private static HttpResponse<String> send(HttpClient c, String method, String url, String body)
       throws Exception {
     return c.send(
@@ -150,6 +164,18 @@ class RulesServerTest {
                     .get(0)
                     .path("rules"))
             .hasSize(1);
+        String file = groups.get(0).path("file").asText();
+        assertThat(file).endsWith("rules.yml");
+        assertThat(ruleNames(c, base + "/api/v1/rules?rule_name[]=TestMetricHigh"))
+            .containsExactly("TestMetricHigh");
+        assertThat(ruleNames(c, base + "/api/v1/rules?rule_name[]=nope")).isEmpty();
+        assertThat(ruleNames(c, base + "/api/v1/rules?file[]=" + enc(file)))
+            .containsExactly("job:test_metric:sum", "TestMetricHigh");
+        assertThat(ruleNames(c, base + "/api/v1/rules?file[]=%2Fother.yml")).isEmpty();
+        assertThat(ruleNames(c, base + "/api/v1/rules?rule_group[]=test&type=alert"))
+            .containsExactly("TestMetricHigh");
+        assertThat(send(c, "GET", base + "/api/v1/rules?type=bogus", "").statusCode())
+            .isEqualTo(400);
         String q = URLEncoder.encode("job:test_metric:sum", StandardCharsets.UTF_8);
         await()
             .atMost(Duration.ofSeconds(10))
