@@ -3,65 +3,222 @@ package io.moraine.server.remote;
 import io.moraine.server.config.HttpClientConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@link SSLContext} for a {@code tls_config}: the system's CAs, or those of {@code
- * ca_file}, or none checked with {@code insecure_skip_verify}. Client certificates and {@code
- * server_name} are not supported yet.
+ * Builds the {@link SSLContext} for a {@code tls_config} as Prometheus uses it: the system's CAs or
+ * those of {@code ca_file} (none checked with {@code insecure_skip_verify}), the client certificate
+ * of {@code cert_file} and {@code key_file} (PEM; see {@link PemKeys}), and {@code server_name} as
+ * the name the server's certificate must carry instead of the URL's host.
  */
 public final class TlsContexts {
+  private static final char[] NO_PASSWORD = new char[0];
+
   private TlsContexts() {}
 
-  /** The context, or null for the JDK's default. */
+  /** The context, or null for the JDK's default (nothing set). */
   public static @Nullable SSLContext of(HttpClientConfig.TlsConfig tls) throws IOException {
+    boolean clientCert = tls.certFile() != null || tls.keyFile() != null;
+    if (!tls.insecureSkipVerify()
+        && tls.caFile() == null
+        && !clientCert
+        && tls.serverName().isEmpty()) {
+      return null;
+    }
     try {
-      if (tls.insecureSkipVerify()) {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new TrustingAll()}, null);
-        return ctx;
-      }
-      Path ca = tls.caFile();
-      if (ca == null) {
-        return null;
-      }
-      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-      ks.load(null, null);
-      try (InputStream in = Files.newInputStream(ca)) {
-        int i = 0;
-        for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-          ks.setCertificateEntry("ca-" + i++, c);
-        }
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(ks);
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
+      ctx.init(clientCert ? keyManagers(tls) : null, new TrustManager[] {trust(tls)}, null);
       return ctx;
     } catch (GeneralSecurityException e) {
       throw new IOException("bad tls_config: " + e.getMessage(), e);
     }
   }
 
-  /** {@code insecure_skip_verify}: every server certificate is accepted. */
-  private static final class TrustingAll implements X509TrustManager {
+  private static X509TrustManager trust(HttpClientConfig.TlsConfig tls)
+      throws IOException, GeneralSecurityException {
+    if (tls.insecureSkipVerify()) {
+      return new TrustingAll();
+    }
+    KeyStore cas = null;
+    Path ca = tls.caFile();
+    if (ca != null) {
+      cas = KeyStore.getInstance(KeyStore.getDefaultType());
+      cas.load(null, null);
+      int i = 0;
+      for (Certificate c : certificates(ca)) {
+        cas.setCertificateEntry("ca-" + i++, c);
+      }
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(cas);
+    X509TrustManager base = null;
+    for (TrustManager t : tmf.getTrustManagers()) {
+      if (t instanceof X509TrustManager x) {
+        base = x;
+      }
+    }
+    if (base == null) {
+      throw new GeneralSecurityException("no X.509 trust manager");
+    }
+    return tls.serverName().isEmpty() ? base : new NamedServer(base, tls.serverName());
+  }
+
+  private static KeyManager[] keyManagers(HttpClientConfig.TlsConfig tls)
+      throws IOException, GeneralSecurityException {
+    Path cert = tls.certFile();
+    Path key = tls.keyFile();
+    if (cert == null || key == null) {
+      throw new GeneralSecurityException("client cert_file and key_file must both be configured");
+    }
+    List<Certificate> chain = certificates(cert);
+    if (chain.isEmpty()) {
+      throw new IOException(cert + ": no PEM certificate found");
+    }
+    PrivateKey pk = PemKeys.read(key);
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setKeyEntry("client", pk, NO_PASSWORD, chain.toArray(new Certificate[0]));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, NO_PASSWORD);
+    return kmf.getKeyManagers();
+  }
+
+  private static List<Certificate> certificates(Path file)
+      throws IOException, GeneralSecurityException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
+    }
+  }
+
+  /**
+   * {@code server_name}: the chain is checked as usual, and the leaf must name {@code name} in its
+   * subject alternative names (DNS with a leftmost wildcard, or IP) instead of the URL's host.
+   */
+  private static final class NamedServer extends X509ExtendedTrustManager {
+    private final X509TrustManager base;
+    private final String name;
+
+    NamedServer(X509TrustManager base, String name) {
+      this.base = base;
+      this.name = name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      base.checkServerTrusted(chain, authType);
+      checkName(chain[0]);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      checkServerTrusted(chain, authType);
+    }
+
+    private void checkName(X509Certificate leaf) throws CertificateException {
+      Collection<List<?>> sans = leaf.getSubjectAlternativeNames();
+      if (sans != null) {
+        for (List<?> san : sans) {
+          if (san.size() >= 2 && san.get(1) instanceof String v && matches(san.get(0), v)) {
+            return;
+          }
+        }
+      }
+      throw new CertificateException(
+          "x509: certificate is not valid for server_name \"" + name + "\"");
+    }
+
+    private boolean matches(Object type, String value) {
+      String v = value.toLowerCase(Locale.ROOT);
+      if (Integer.valueOf(7).equals(type)) {
+        return v.equals(name);
+      }
+      if (!Integer.valueOf(2).equals(type)) {
+        return false;
+      }
+      if (v.startsWith("*.")) {
+        int dot = name.indexOf('.');
+        return dot > 0 && name.substring(dot).equals(v.substring(1));
+      }
+      return v.equals(name);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      base.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      base.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      base.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return base.getAcceptedIssuers();
+    }
+  }
+
+  /**
+   * {@code insecure_skip_verify}: every server certificate is accepted, whatever name it carries
+   * (an extended manager, so the JDK adds no host name check of its own).
+   */
+  private static final class TrustingAll extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
     @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
