@@ -1,5 +1,6 @@
 package io.moraine.server.cli;
 
+import io.moraine.agent.Agent;
 import io.moraine.core.time.Clock;
 import io.moraine.server.config.ConfigException;
 import java.io.Console;
@@ -40,6 +41,7 @@ public final class Main implements Runnable {
   private final ShutdownHooks hooks;
   private final Consumer<ServerRuntime> onStarted;
   private final BooleanSupplier interactive;
+  private Consumer<Agent> onAgentStarted = a -> {};
 
   /** A command line whose {@code server} stops on the JVM's shutdown (SIGTERM, SIGINT). */
   public Main(Engines engines) {
@@ -56,6 +58,12 @@ public final class Main implements Runnable {
     this.hooks = hooks;
     this.onStarted = onStarted;
     this.interactive = interactive;
+  }
+
+  /** For tests: {@code agent} hands its running agent here once started. */
+  Main onAgentStarted(Consumer<Agent> action) {
+    this.onAgentStarted = action;
+    return this;
   }
 
   public static void main(String[] args) {
@@ -89,6 +97,9 @@ public final class Main implements Runnable {
             .addSubcommand(new CheckCommand.Rules(out, err))
             .addSubcommand(new CheckCommand.Config(out, err)));
     cl.addSubcommand(new QueryCommand(out, err, Clock.SYSTEM));
+    CommandLine agent = new CommandLine(new AgentCommand(hooks, onAgentStarted, System.getenv()));
+    AgentCommand.addCollectorSwitches(agent.getCommandSpec());
+    cl.addSubcommand(agent);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
@@ -114,7 +125,7 @@ public final class Main implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "missing command: moraine server | moraine import openmetrics FILE"
+        "missing command: moraine server | moraine agent | moraine import openmetrics FILE"
             + " | moraine promql-test FILE... | moraine query EXPR"
             + " | moraine check rules|config FILE...");
   }

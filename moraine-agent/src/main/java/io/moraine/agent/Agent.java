@@ -1,0 +1,89 @@
+package io.moraine.agent;
+
+import io.moraine.agent.collector.Collector;
+import io.moraine.agent.collector.CollectorSet;
+import io.moraine.agent.http.AgentHttpServer;
+import io.moraine.agent.self.ProcessCollector;
+import io.moraine.core.time.Clock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running agent: the enabled collectors behind {@code /metrics}, and the log shipper when a push
+ * URL is set. Closing stops the HTTP server, the shipper and the collectors holding native
+ * resources.
+ */
+public final class Agent implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+  private final CollectorSet collectors;
+  private final AgentHttpServer http;
+  private final List<AutoCloseable> closeables;
+
+  private Agent(CollectorSet collectors, AgentHttpServer http, List<AutoCloseable> closeables) {
+    this.collectors = collectors;
+    this.http = http;
+    this.closeables = closeables;
+  }
+
+  /**
+   * Builds the collectors and starts serving.
+   *
+   * @throws IOException when the listen address cannot be bound
+   */
+  public static Agent start(AgentOptions options) throws IOException {
+    List<AutoCloseable> closeables = new ArrayList<>();
+    List<Collector> list = new ArrayList<>();
+    for (Catalog.Entry e : Catalog.entries()) {
+      if (options.enabled(e.name())) {
+        Collector c = build(e.name(), options);
+        list.add(c);
+        if (c instanceof AutoCloseable a) {
+          closeables.add(a);
+        }
+      }
+    }
+    CollectorSet set = new CollectorSet(list, Clock.SYSTEM::nanoTime);
+    AgentHttpServer http = AgentHttpServer.start(options.listen(), set::collect);
+    LOG.atInfo()
+        .addKeyValue("listen", options.listen())
+        .addKeyValue("collectors", String.join(",", set.names()))
+        .log("agent started");
+    return new Agent(set, http, closeables);
+  }
+
+  private static Collector build(String name, AgentOptions o) {
+    return switch (name) {
+      case "process" -> new ProcessCollector(Path.of("/proc/self"), o.paths().proc("stat"));
+      default ->
+          throw new IllegalStateException(
+              "BUG: collector " + name + " in the catalog but not built");
+    };
+  }
+
+  /** The bound HTTP port. */
+  public int port() {
+    return http.port();
+  }
+
+  /** The enabled collectors' names, in the order they run. */
+  public List<String> collectors() {
+    return collectors.names();
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    for (AutoCloseable c : closeables.reversed()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.atWarn().addKeyValue("err", e.toString()).log("closing a collector failed");
+      }
+    }
+  }
+}
