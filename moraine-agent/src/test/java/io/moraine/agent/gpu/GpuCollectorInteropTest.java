@@ -91,6 +91,32 @@ class GpuCollectorInteropTest {
   }
 
   @Test
+  void aFailingCallOrContainerLookupSkipsOnlyWhatItConcerns() throws Exception {
+    // gpu1's temperature answers NVML_ERROR_GPU_IS_LOST; pid 31 cannot be looked up.
+    Path lib = FakeNvml.build(dir, "two_gpus.conf", List.of("gpu1.temp=!15"));
+    ProcessContainers failing =
+        pid -> {
+          if (pid == 31) {
+            throw new IOException("permission denied: /proc/31/cgroup");
+          }
+          return CONTAINERS.containerOf(pid);
+        };
+    try (GpuCollector c =
+        new GpuCollector(new GpuOptions(lib, HostPaths.under(dir), ""), failing)) {
+      Recorded out = new Recorded();
+      c.collect(out);
+      assertThat(out.samples("DCGM_FI_DEV_GPU_TEMP"))
+          .singleElement()
+          .satisfies(s -> assertThat(s.labels()).containsEntry("gpu", "0"));
+      assertThat(out.value("DCGM_FI_DEV_SM_CLOCK", "gpu", "1")).isEqualTo(210);
+      assertThat(out.samples("DCGM_FI_DEV_GPU_UTIL"))
+          .allSatisfy(s -> assertThat(s.labels()).doesNotContainKey("Hostname"));
+      assertThat(out.value("DCGM_FI_DEV_GPU_UTIL", "pod", "trainer-0", "namespace", "ml"))
+          .isEqualTo(87);
+    }
+  }
+
+  @Test
   void failingInitWritesNothing() throws Exception {
     Path lib = FakeNvml.build(dir, "two_gpus.conf", List.of("init=9"));
     try (GpuCollector c = collector(lib)) {
