@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class ModelSource implements EnergySource {
   /** Kepler's {@code source} label for estimated energy. */
-  static final String SOURCE = "trained_power_model";
+  static final String SOURCE = "model";
 
   private final PowerModel model;
   private final List<Zone> zones;

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RaplSource implements EnergySource {
   /** Kepler's {@code source} label for the sysfs RAPL reader. */
-  static final String SOURCE = "rapl-sysfs";
+  static final String SOURCE = "rapl";
 
   private static final Pattern ZONE = Pattern.compile("intel-rapl:(\\d+)(?::(\\d+))?");
   private static final Pattern PACKAGE_NAME = Pattern.compile("package-(\\d+)");

@@ -199,14 +199,14 @@ class ModelEnergyTest {
     Thread.sleep(300);
     Recorded r = new Recorded();
     c.collect(r);
-    assertThat(c.sourceLabel()).isIn("rapl-sysfs", "trained_power_model");
+    assertThat(c.sourceLabel()).isIn("rapl", "model");
     double idle =
         r.samples("kepler_node_package_joules_total").stream()
             .filter(s -> "idle".equals(s.labels().get("mode")))
             .mapToDouble(Recorded.Sample::value)
             .sum();
     assertThat(idle).isPositive();
-    if (c.sourceLabel().equals("trained_power_model")) {
+    if (c.sourceLabel().equals("model")) {
       // 100 W idle for about 0.3 s
       assertThat(r.value("kepler_node_platform_joules_total", "mode", "idle"))
           .isBetween(10.0, 200.0);

@@ -56,7 +56,7 @@ class RaplEnergyTest {
     containers.set(new ContainerUsage(a, 109), new ContainerUsage(b, 53));
     Recorded r = new Recorded();
     c.collect(r);
-    assertThat(c.sourceLabel()).isEqualTo("rapl-sysfs");
+    assertThat(c.sourceLabel()).isEqualTo("rapl");
     return r;
   }
 
@@ -135,10 +135,10 @@ class RaplEnergyTest {
             HostPaths.under(dir), PowerModel.RASPBERRY_PI_4, "n", containers, clock);
     Recorded r = new Recorded();
     c.collect(r);
-    assertThat(c.sourceLabel()).isEqualTo("trained_power_model");
+    assertThat(c.sourceLabel()).isEqualTo("model");
     assertThat(r.samples("kepler_node_platform_joules_total"))
         .isNotEmpty()
-        .allMatch(s -> "trained_power_model".equals(s.labels().get("source")));
+        .allMatch(s -> "model".equals(s.labels().get("source")));
   }
 
   @Test
