@@ -1,14 +1,29 @@
 package io.moraine.agent;
 
+import io.moraine.agent.cgroup.ContainerUsageSource;
+import io.moraine.agent.cgroup.ProcessContainers;
 import io.moraine.agent.collector.Collector;
 import io.moraine.agent.collector.CollectorSet;
+import io.moraine.agent.collector.HostPaths;
+import io.moraine.agent.energy.EnergyCollector;
+import io.moraine.agent.energy.PowerModel;
+import io.moraine.agent.fs.FilesystemCollector;
+import io.moraine.agent.fs.FilesystemOptions;
+import io.moraine.agent.gpu.GpuCollector;
+import io.moraine.agent.gpu.GpuOptions;
 import io.moraine.agent.http.AgentHttpServer;
 import io.moraine.agent.self.ProcessCollector;
+import io.moraine.agent.sysfs.DiskstatsCollector;
+import io.moraine.agent.sysfs.DiskstatsOptions;
+import io.moraine.agent.sysfs.HwmonCollector;
+import io.moraine.agent.sysfs.NetdevCollector;
+import io.moraine.agent.sysfs.NetdevOptions;
 import io.moraine.core.time.Clock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +53,10 @@ public final class Agent implements AutoCloseable {
   public static Agent start(AgentOptions options) throws IOException {
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Collector> list = new ArrayList<>();
+    Shared shared = Shared.of(options);
     for (Catalog.Entry e : Catalog.entries()) {
       if (options.enabled(e.name())) {
-        Collector c = build(e.name(), options);
+        Collector c = build(e.name(), options, shared);
         list.add(c);
         if (c instanceof AutoCloseable a) {
           closeables.add(a);
@@ -56,13 +72,30 @@ public final class Agent implements AutoCloseable {
     return new Agent(set, http, closeables);
   }
 
-  private static Collector build(String name, AgentOptions o) {
+  private static Collector build(String name, AgentOptions o, Shared shared) {
+    HostPaths p = o.paths();
     return switch (name) {
-      case "process" -> new ProcessCollector(Path.of("/proc/self"), o.paths().proc("stat"));
+      case "diskstats" -> new DiskstatsCollector(p, DiskstatsOptions.DEFAULT);
+      case "filesystem" -> new FilesystemCollector(p, FilesystemOptions.DEFAULT);
+      case "hwmon" -> new HwmonCollector(p);
+      case "netdev" -> new NetdevCollector(p, NetdevOptions.DEFAULT);
+      case "energy" ->
+          new EnergyCollector(
+              p, PowerModel.preset(o.energyModel()), o.nodeName(), shared.usage(), Clock.SYSTEM);
+      case "gpu" ->
+          new GpuCollector(new GpuOptions(o.nvmlLibrary(), p, o.nodeName()), shared.processes());
+      case "process" -> new ProcessCollector(Path.of("/proc/self"), p.proc("stat"));
       default ->
           throw new IllegalStateException(
               "BUG: collector " + name + " in the catalog but not built");
     };
+  }
+
+  /** What several collectors share: the container views. */
+  private record Shared(ContainerUsageSource usage, ProcessContainers processes) {
+    static Shared of(AgentOptions o) {
+      return new Shared(List::of, pid -> Optional.empty());
+    }
   }
 
   /** The bound HTTP port. */

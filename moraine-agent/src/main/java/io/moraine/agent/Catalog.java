@@ -12,7 +12,14 @@ public final class Catalog {
   public record Entry(String name, boolean enabledByDefault, String description) {}
 
   private static final List<Entry> ENTRIES =
-      List.of(new Entry("process", true, "the agent's own process_* figures"));
+      List.of(
+          new Entry("diskstats", true, "node_disk_*: block device I/O from /proc/diskstats"),
+          new Entry("filesystem", true, "node_filesystem_*: mounted file system sizes (statvfs)"),
+          new Entry("hwmon", true, "node_hwmon_*: hardware monitoring chips in /sys/class/hwmon"),
+          new Entry("netdev", true, "node_network_*: network devices from /proc/net/dev"),
+          new Entry("energy", true, "kepler_*: node and container energy (RAPL, else a model)"),
+          new Entry("gpu", true, "DCGM_FI_DEV_*: NVIDIA GPUs through NVML"),
+          new Entry("process", true, "process_*: the agent's own process"));
 
   private Catalog() {}
 

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * package, core, uncore, dram (and, from the model only, other and platform), each with {@code
  * mode="dynamic"} and {@code mode="idle"}; {@code kepler_container_<component>_joules_total} and
  * {@code kepler_container_joules_total} (package + dram + other) with {@code container_id,
- * pod_name, container_name, container_namespace, mode}. {@code source} is {@code rapl} or
- * {@code model} (Kepler 0.7 writes {@code rapl-sysfs} and {@code trained_power_model}; the issue
- * and our dashboards use the short names).
+ * pod_name, container_name, container_namespace, mode}. {@code source} is {@code rapl} or {@code
+ * model} (Kepler 0.7 writes {@code rapl-sysfs} and {@code trained_power_model}; the issue and our
+ * dashboards use the short names).
  *
  * <p>The source is chosen at the first collection and kept: RAPL when a package zone's counters can
  * be read, else the {@link PowerModel} (the reason is logged once). Totals start at 0 at the first

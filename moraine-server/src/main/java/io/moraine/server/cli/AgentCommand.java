@@ -95,8 +95,10 @@ final class AgentCommand implements Callable<Integer> {
   @Option(
       names = "--energy.model",
       paramLabel = "NAME",
-      description = "Power model where RAPL is missing. Default: ${DEFAULT-VALUE}.")
-  private String energyModel = "generic";
+      description =
+          "Power model where RAPL is missing: generic-x86-server, vm-vcpu, raspberry-pi-4,"
+              + " nvidia-jetson (docs/energy-model.md). Default: ${DEFAULT-VALUE}.")
+  private String energyModel = "generic-x86-server";
 
   @Option(
       names = "--gpu.nvml-library",
