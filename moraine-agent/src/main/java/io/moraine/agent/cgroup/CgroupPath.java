@@ -89,7 +89,7 @@ record CgroupPath(Kind kind, String podUid, String runtimeId) {
     if (s.startsWith("pod")) {
       return s.length() > 3 ? s.substring(3) : null;
     }
-    if (s.startsWith("kubepods-") && s.endsWith(".slice")) {
+    if (s.endsWith(".slice") && s.contains("kubepods")) {
       int at = s.lastIndexOf("-pod");
       if (at < 0 || at + 4 >= s.length() - 6) {
         return null;

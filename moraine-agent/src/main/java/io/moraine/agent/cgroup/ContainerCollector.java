@@ -101,7 +101,7 @@ public final class ContainerCollector implements Collector {
         "container_start_time_seconds",
         "Start time of the container since unix epoch in seconds.",
         s -> s.startMillis,
-        1e-3);
+        1e3);
     w.constant(
         "container_last_seen",
         "Last time a container was seen by the exporter",
@@ -123,12 +123,12 @@ public final class ContainerCollector implements Collector {
         "container_cpu_user_seconds_total",
         "Cumulative user cpu time consumed in seconds.",
         s -> s.cpuUserNanos,
-        1e-9);
+        1e9);
     w.counter(
         "container_cpu_system_seconds_total",
         "Cumulative system cpu time consumed in seconds.",
         s -> s.cpuSystemNanos,
-        1e-9);
+        1e9);
     w.counter(
         "container_cpu_cfs_periods_total",
         "Number of elapsed enforcement period intervals.",
@@ -143,7 +143,7 @@ public final class ContainerCollector implements Collector {
         "container_cpu_cfs_throttled_seconds_total",
         "Total time duration the container has been throttled.",
         s -> limited(s) ? s.cfsThrottledNanos : ABSENT,
-        1e-9);
+        1e9);
   }
 
   /** cAdvisor writes the CFS counters and the quota only for a cgroup with a CPU quota. */

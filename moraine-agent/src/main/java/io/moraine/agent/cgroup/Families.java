@@ -30,21 +30,21 @@ final class Families {
     this.n = n;
   }
 
-  void gauge(String name, String help, Field field, double scale) throws IOException {
-    typed(MetricType.GAUGE, name, help, field, scale);
+  void gauge(String name, String help, Field field, double divisor) throws IOException {
+    typed(MetricType.GAUGE, name, help, field, divisor);
   }
 
-  void counter(String name, String help, Field field, double scale) throws IOException {
-    typed(MetricType.COUNTER, name, help, field, scale);
+  void counter(String name, String help, Field field, double divisor) throws IOException {
+    typed(MetricType.COUNTER, name, help, field, divisor);
   }
 
-  void typed(MetricType type, String name, String help, Field field, double scale)
+  void typed(MetricType type, String name, String help, Field field, double divisor)
       throws IOException {
     out.family(name, type, help);
     for (int i = 0; i < n; i++) {
       long v = field.of(stats.get(i));
       if (v != ABSENT) {
-        out.sample(ContainerCollector.LABELS, labels.get(i), v * scale);
+        out.sample(ContainerCollector.LABELS, labels.get(i), v / divisor);
       }
     }
   }
