@@ -1,6 +1,10 @@
 package io.moraine.agent;
 
+import io.moraine.agent.cgroup.CgroupContainers;
+import io.moraine.agent.cgroup.ContainerCollector;
 import io.moraine.agent.cgroup.ContainerUsageSource;
+import io.moraine.agent.cgroup.KubeletPods;
+import io.moraine.agent.cgroup.PodDirectory;
 import io.moraine.agent.cgroup.ProcessContainers;
 import io.moraine.agent.collector.Collector;
 import io.moraine.agent.collector.CollectorSet;
@@ -23,7 +27,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +52,17 @@ public final class Agent implements AutoCloseable {
    * Builds the collectors and starts serving.
    *
    * @throws IOException when the listen address cannot be bound
+   * @throws IllegalArgumentException when an option is unusable (unknown power model, bad CA file)
    */
   public static Agent start(AgentOptions options) throws IOException {
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Collector> list = new ArrayList<>();
-    Shared shared = Shared.of(options);
+    Shared shared;
+    try {
+      shared = Shared.of(options);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot set up the pods URL: " + e.getMessage(), e);
+    }
     for (Catalog.Entry e : Catalog.entries()) {
       if (options.enabled(e.name())) {
         Collector c = build(e.name(), options, shared);
@@ -78,6 +87,7 @@ public final class Agent implements AutoCloseable {
       case "diskstats" -> new DiskstatsCollector(p, DiskstatsOptions.DEFAULT);
       case "filesystem" -> new FilesystemCollector(p, FilesystemOptions.DEFAULT);
       case "hwmon" -> new HwmonCollector(p);
+      case "container" -> new ContainerCollector(p, shared.pods(), Clock.SYSTEM);
       case "netdev" -> new NetdevCollector(p, NetdevOptions.DEFAULT);
       case "energy" ->
           new EnergyCollector(
@@ -92,9 +102,27 @@ public final class Agent implements AutoCloseable {
   }
 
   /** What several collectors share: the container views. */
-  private record Shared(ContainerUsageSource usage, ProcessContainers processes) {
-    static Shared of(AgentOptions o) {
-      return new Shared(List::of, pid -> Optional.empty());
+  private record Shared(
+      PodDirectory pods, ContainerUsageSource usage, ProcessContainers processes) {
+    static Shared of(AgentOptions o) throws IOException {
+      PodDirectory pods = PodDirectory.EMPTY;
+      AgentOptions.Kubernetes k = o.kubernetes();
+      if (k != null) {
+        KubeletPods.Options d = KubeletPods.Options.of(k.podsUrl());
+        pods =
+            new KubeletPods(
+                new KubeletPods.Options(
+                    k.podsUrl(),
+                    k.tokenFile(),
+                    k.caFile(),
+                    k.insecure(),
+                    d.refresh(),
+                    d.minRefresh(),
+                    d.timeout()),
+                Clock.SYSTEM);
+      }
+      CgroupContainers containers = new CgroupContainers(o.paths(), pods);
+      return new Shared(pods, containers, containers);
     }
   }
 

@@ -17,6 +17,7 @@ public final class Catalog {
           new Entry("filesystem", true, "node_filesystem_*: mounted file system sizes (statvfs)"),
           new Entry("hwmon", true, "node_hwmon_*: hardware monitoring chips in /sys/class/hwmon"),
           new Entry("netdev", true, "node_network_*: network devices from /proc/net/dev"),
+          new Entry("container", true, "container_*: cAdvisor's container figures from cgroups"),
           new Entry("energy", true, "kepler_*: node and container energy (RAPL, else a model)"),
           new Entry("gpu", true, "DCGM_FI_DEV_*: NVIDIA GPUs through NVML"),
           new Entry("process", true, "process_*: the agent's own process"));
