@@ -1,0 +1,48 @@
+package io.moraine.agent.procfs;
+
+import io.moraine.agent.collector.Collector;
+import io.moraine.agent.collector.HostPaths;
+import io.moraine.agent.collector.MetricType;
+import io.moraine.agent.collector.MetricWriter;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * node_exporter's {@code loadavg} collector: {@code node_load1}, {@code node_load5} and {@code
+ * node_load15} from {@code /proc/loadavg}. Not thread-safe (the agent serialises scrapes).
+ */
+public final class LoadavgCollector implements Collector {
+  private static final String[] NAMES = {"node_load1", "node_load5", "node_load15"};
+  private static final String[] HELP = {
+    "1m load average.", "5m load average.", "15m load average."
+  };
+
+  private final HostPaths paths;
+  private final ProcText text = new ProcText();
+  private final double[] loads = new double[3];
+
+  /**
+   * @param paths where procfs is mounted; reads {@code <procfs>/loadavg}
+   */
+  public LoadavgCollector(HostPaths paths) {
+    this.paths = Objects.requireNonNull(paths, "paths");
+  }
+
+  @Override
+  public String name() {
+    return "loadavg";
+  }
+
+  @Override
+  public void collect(MetricWriter out) throws IOException {
+    text.load(paths.proc("loadavg"));
+    for (int i = 0; i < 3; i++) {
+      text.requireToken("load average " + (i + 1) + " of 3");
+      loads[i] = text.tokenDouble();
+    }
+    for (int i = 0; i < 3; i++) {
+      out.family(NAMES[i], MetricType.GAUGE, HELP[i]);
+      out.sample(loads[i]);
+    }
+  }
+}
