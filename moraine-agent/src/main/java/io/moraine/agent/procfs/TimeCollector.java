@@ -59,13 +59,29 @@ public final class TimeCollector implements Collector {
     long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     out.family("node_time_seconds", MetricType.GAUGE, "System time in seconds since epoch (1970).");
     out.sample(nanos / 1e9);
-    boolean dst = zone.getRules().isDaylightSavings(now);
-    String abbreviation = timeZone.getDisplayName(dst, TimeZone.SHORT, Locale.ROOT);
+    int offsetSeconds = zone.getRules().getOffset(now).getTotalSeconds();
     out.family(
         "node_time_zone_offset_seconds", MetricType.GAUGE, "System time zone offset in seconds.");
-    out.sample(
-        ZONE_LABEL, new String[] {abbreviation}, zone.getRules().getOffset(now).getTotalSeconds());
+    out.sample(ZONE_LABEL, new String[] {abbreviation(now, offsetSeconds)}, offsetSeconds);
     clocksources(out);
+  }
+
+  /**
+   * The zone's abbreviation at {@code now} as Go's {@code time.Time.Zone()} gives it from tzdata:
+   * {@code CET}, {@code EDT}, {@code UTC}, and for zones tzdata names by their offset {@code +04}
+   * or {@code +0530} (where the JDK would say {@code GMT+04:00}).
+   */
+  private String abbreviation(Instant now, int offsetSeconds) {
+    boolean dst = zone.getRules().isDaylightSavings(now);
+    String name = timeZone.getDisplayName(dst, TimeZone.SHORT, Locale.US);
+    if (!name.startsWith("GMT+") && !name.startsWith("GMT-")) {
+      return name;
+    }
+    int abs = Math.abs(offsetSeconds);
+    String numeric =
+        String.format(Locale.ROOT, "%c%02d", offsetSeconds < 0 ? '-' : '+', abs / 3600);
+    int minutes = abs % 3600 / 60;
+    return minutes == 0 ? numeric : numeric + String.format(Locale.ROOT, "%02d", minutes);
   }
 
   private void clocksources(MetricWriter out) throws IOException {
