@@ -5,6 +5,7 @@ import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public final class CpuCollector implements Collector {
   private static final String[] GUEST_MODES = {"user", "nice"};
   private static final String[] LABELS = {"cpu", "mode"};
 
-  private final HostPaths paths;
+  private final Path file;
   private final ProcText text = new ProcText();
   private final String[] values = new String[2];
   private double[] fresh = new double[0];
@@ -52,7 +53,7 @@ public final class CpuCollector implements Collector {
    * @param paths where procfs is mounted; reads {@code <procfs>/stat}
    */
   public CpuCollector(HostPaths paths) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.file = Objects.requireNonNull(paths, "paths").proc("stat");
   }
 
   @Override
@@ -92,7 +93,7 @@ public final class CpuCollector implements Collector {
 
   /** Parses the {@code cpuN} lines into {@link #fresh}; returns 1 + the highest CPU id. */
   private int read() throws IOException {
-    text.load(paths.proc("stat"));
+    text.load(file);
     int count = 0;
     Arrays.fill(fresh, 0);
     for (; text.hasLine(); text.nextLine()) {

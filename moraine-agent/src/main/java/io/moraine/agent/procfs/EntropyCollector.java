@@ -5,6 +5,7 @@ import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -13,14 +14,17 @@ import java.util.Objects;
  * thread-safe (the agent serialises scrapes).
  */
 public final class EntropyCollector implements Collector {
-  private final HostPaths paths;
+  private final Path available;
+  private final Path poolSize;
   private final ProcText text = new ProcText();
 
   /**
    * @param paths where procfs is mounted; reads {@code <procfs>/sys/kernel/random/*}
    */
   public EntropyCollector(HostPaths paths) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(paths, "paths");
+    this.available = paths.proc("sys/kernel/random/entropy_avail");
+    this.poolSize = paths.proc("sys/kernel/random/poolsize");
   }
 
   @Override
@@ -31,14 +35,14 @@ public final class EntropyCollector implements Collector {
   @Override
   public void collect(MetricWriter out) throws IOException {
     out.family("node_entropy_available_bits", MetricType.GAUGE, "Bits of available entropy.");
-    out.sample(read("entropy_avail"));
+    out.sample(read(available, "entropy_avail"));
     out.family("node_entropy_pool_size_bits", MetricType.GAUGE, "Bits of entropy pool.");
-    out.sample(read("poolsize"));
+    out.sample(read(poolSize, "poolsize"));
   }
 
-  private double read(String file) throws IOException {
-    text.load(paths.proc("sys/kernel/random/" + file));
-    text.requireToken(file);
+  private double read(Path file, String what) throws IOException {
+    text.load(file);
+    text.requireToken(what);
     return text.tokenLong();
   }
 }

@@ -5,6 +5,7 @@ import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -13,14 +14,14 @@ import java.util.Objects;
  * always 0 since Linux 2.6). Not thread-safe (the agent serialises scrapes).
  */
 public final class FilefdCollector implements Collector {
-  private final HostPaths paths;
+  private final Path file;
   private final ProcText text = new ProcText();
 
   /**
    * @param paths where procfs is mounted; reads {@code <procfs>/sys/fs/file-nr}
    */
   public FilefdCollector(HostPaths paths) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.file = Objects.requireNonNull(paths, "paths").proc("sys/fs/file-nr");
   }
 
   @Override
@@ -30,7 +31,7 @@ public final class FilefdCollector implements Collector {
 
   @Override
   public void collect(MetricWriter out) throws IOException {
-    text.load(paths.proc("sys/fs/file-nr"));
+    text.load(file);
     text.requireToken("allocated file handles");
     double allocated = text.tokenDouble();
     text.requireToken("free file handles");

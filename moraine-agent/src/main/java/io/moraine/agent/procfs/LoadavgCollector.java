@@ -5,6 +5,7 @@ import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,9 @@ public final class LoadavgCollector implements Collector {
     "1m load average.", "5m load average.", "15m load average."
   };
 
-  private final HostPaths paths;
+  private static final String[] WHICH = {"1m load average", "5m load average", "15m load average"};
+
+  private final Path file;
   private final ProcText text = new ProcText();
   private final double[] loads = new double[3];
 
@@ -25,7 +28,7 @@ public final class LoadavgCollector implements Collector {
    * @param paths where procfs is mounted; reads {@code <procfs>/loadavg}
    */
   public LoadavgCollector(HostPaths paths) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.file = Objects.requireNonNull(paths, "paths").proc("loadavg");
   }
 
   @Override
@@ -35,9 +38,9 @@ public final class LoadavgCollector implements Collector {
 
   @Override
   public void collect(MetricWriter out) throws IOException {
-    text.load(paths.proc("loadavg"));
+    text.load(file);
     for (int i = 0; i < 3; i++) {
-      text.requireToken("load average " + (i + 1) + " of 3");
+      text.requireToken(WHICH[i]);
       loads[i] = text.tokenDouble();
     }
     for (int i = 0; i < 3; i++) {

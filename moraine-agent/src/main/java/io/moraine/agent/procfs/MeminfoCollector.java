@@ -5,6 +5,7 @@ import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * scrapes); the family names built for each line are kept while the line's field stays the same.
  */
 public final class MeminfoCollector implements Collector {
-  private final HostPaths paths;
+  private final Path file;
   private final ProcText text = new ProcText();
   private final List<Field> fields = new ArrayList<>();
 
@@ -28,7 +29,7 @@ public final class MeminfoCollector implements Collector {
    * @param paths where procfs is mounted; reads {@code <procfs>/meminfo}
    */
   public MeminfoCollector(HostPaths paths) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.file = Objects.requireNonNull(paths, "paths").proc("meminfo");
   }
 
   @Override
@@ -38,7 +39,7 @@ public final class MeminfoCollector implements Collector {
 
   @Override
   public void collect(MetricWriter out) throws IOException {
-    text.load(paths.proc("meminfo"));
+    text.load(file);
     int index = 0;
     for (; text.hasLine(); text.nextLine()) {
       if (!text.nextToken()) {

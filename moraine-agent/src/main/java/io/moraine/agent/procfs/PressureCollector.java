@@ -6,6 +6,7 @@ import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ public final class PressureCollector implements Collector {
 
   private static final String[] RESOURCES = {"cpu", "io", "memory"};
 
-  private final HostPaths paths;
+  private final Path[] files = new Path[RESOURCES.length];
   private final ProcText text = new ProcText();
   private boolean loggedUnavailable;
 
@@ -33,7 +34,10 @@ public final class PressureCollector implements Collector {
    * @param paths where procfs is mounted; reads {@code <procfs>/pressure/{cpu,io,memory}}
    */
   public PressureCollector(HostPaths paths) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(paths, "paths");
+    for (int i = 0; i < RESOURCES.length; i++) {
+      files[i] = paths.proc("pressure/" + RESOURCES[i]);
+    }
   }
 
   @Override
@@ -43,8 +47,9 @@ public final class PressureCollector implements Collector {
 
   @Override
   public void collect(MetricWriter out) throws IOException {
-    for (String resource : RESOURCES) {
-      if (!load(resource)) {
+    for (int r = 0; r < RESOURCES.length; r++) {
+      String resource = RESOURCES[r];
+      if (!load(files[r])) {
         return;
       }
       long some = -1;
@@ -68,9 +73,9 @@ public final class PressureCollector implements Collector {
     }
   }
 
-  private boolean load(String resource) throws IOException {
+  private boolean load(Path file) throws IOException {
     try {
-      text.load(paths.proc("pressure/" + resource));
+      text.load(file);
       return true;
     } catch (NoSuchFileException e) {
       unavailable(

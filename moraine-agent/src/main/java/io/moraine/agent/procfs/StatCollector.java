@@ -5,6 +5,7 @@ import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -14,14 +15,14 @@ import java.util.Objects;
  * thread-safe (the agent serialises scrapes).
  */
 public final class StatCollector implements Collector {
-  private final HostPaths paths;
+  private final Path file;
   private final ProcText text = new ProcText();
 
   /**
    * @param paths where procfs is mounted; reads {@code <procfs>/stat}
    */
   public StatCollector(HostPaths paths) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.file = Objects.requireNonNull(paths, "paths").proc("stat");
   }
 
   @Override
@@ -31,7 +32,7 @@ public final class StatCollector implements Collector {
 
   @Override
   public void collect(MetricWriter out) throws IOException {
-    text.load(paths.proc("stat"));
+    text.load(file);
     long intr = 0;
     long ctxt = 0;
     long btime = 0;

@@ -5,6 +5,7 @@ import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public final class VmstatCollector implements Collector {
   /** node_exporter 1.5.0's default {@code --collector.vmstat.fields}. */
   public static final Pattern DEFAULT_FIELDS = Pattern.compile("^(oom_kill|pgpg|pswp|pg.*fault).*");
 
-  private final HostPaths paths;
+  private final Path file;
   private final Pattern fields;
   private final ProcText text = new ProcText();
   private final List<Field> known = new ArrayList<>();
@@ -35,7 +36,7 @@ public final class VmstatCollector implements Collector {
    * @param fields which fields to write, e.g. {@link #DEFAULT_FIELDS}
    */
   public VmstatCollector(HostPaths paths, Pattern fields) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.file = Objects.requireNonNull(paths, "paths").proc("vmstat");
     this.fields = Objects.requireNonNull(fields, "fields");
   }
 
@@ -55,7 +56,7 @@ public final class VmstatCollector implements Collector {
 
   @Override
   public void collect(MetricWriter out) throws IOException {
-    text.load(paths.proc("vmstat"));
+    text.load(file);
     int index = 0;
     for (; text.hasLine(); text.nextLine()) {
       if (!text.nextToken()) {
