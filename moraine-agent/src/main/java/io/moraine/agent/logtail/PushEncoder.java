@@ -97,7 +97,9 @@ final class PushEncoder {
     buf[pos++] = (byte) v;
   }
 
+  /** A length-delimited value: its length, then its bytes. */
   private void bytes(byte[] b) {
+    uvarint(b.length);
     ensure(b.length);
     System.arraycopy(b, 0, buf, pos, b.length);
     pos += b.length;
