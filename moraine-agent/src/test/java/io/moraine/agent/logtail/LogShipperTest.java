@@ -226,6 +226,20 @@ class LogShipperTest {
   }
 
   @Test
+  void restartWithAFullSpoolSendsTheSpoolFirstAndReadsOnAfterIt() throws IOException {
+    loki.down = true;
+    Path f = logFile("ns_pod_u1", "c");
+    appendLines(f, 0, 100);
+    LogShipper first = start(options(300, 1000, false));
+    await().atMost(Duration.ofSeconds(5)).until(() -> spoolBytes() >= 1000);
+    first.close();
+    appendLines(f, 100, 120);
+    loki.down = false;
+    start(options(300, 1000, false));
+    awaitLines(expected(0, 120));
+  }
+
+  @Test
   void badRequestDropsTheBatchAndCountsIt() throws IOException {
     loki.statuses.add(400);
     Path f = logFile("ns_pod_u1", "c");
