@@ -9,6 +9,7 @@ import io.moraine.agent.cgroup.ProcessContainers;
 import io.moraine.agent.collector.Collector;
 import io.moraine.agent.collector.CollectorSet;
 import io.moraine.agent.collector.HostPaths;
+import io.moraine.agent.collector.MetricWriter;
 import io.moraine.agent.energy.EnergyCollector;
 import io.moraine.agent.energy.PowerModel;
 import io.moraine.agent.fs.FilesystemCollector;
@@ -16,6 +17,20 @@ import io.moraine.agent.fs.FilesystemOptions;
 import io.moraine.agent.gpu.GpuCollector;
 import io.moraine.agent.gpu.GpuOptions;
 import io.moraine.agent.http.AgentHttpServer;
+import io.moraine.agent.logtail.LogCounters;
+import io.moraine.agent.logtail.LogShipper;
+import io.moraine.agent.logtail.LogShipperOptions;
+import io.moraine.agent.procfs.CpuCollector;
+import io.moraine.agent.procfs.EntropyCollector;
+import io.moraine.agent.procfs.FilefdCollector;
+import io.moraine.agent.procfs.LoadavgCollector;
+import io.moraine.agent.procfs.MeminfoCollector;
+import io.moraine.agent.procfs.OsCollector;
+import io.moraine.agent.procfs.PressureCollector;
+import io.moraine.agent.procfs.StatCollector;
+import io.moraine.agent.procfs.TimeCollector;
+import io.moraine.agent.procfs.UnameCollector;
+import io.moraine.agent.procfs.VmstatCollector;
 import io.moraine.agent.self.ProcessCollector;
 import io.moraine.agent.sysfs.DiskstatsCollector;
 import io.moraine.agent.sysfs.DiskstatsOptions;
@@ -25,15 +40,19 @@ import io.moraine.agent.sysfs.NetdevOptions;
 import io.moraine.core.time.Clock;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running agent: the enabled collectors behind {@code /metrics}, and the log shipper when a push
  * URL is set. Closing stops the HTTP server, the shipper and the collectors holding native
- * resources.
+ * resources (NVML).
  */
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
@@ -49,51 +68,69 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Builds the collectors and starts serving.
+   * Builds the collectors, starts the log shipper when configured, and starts serving.
    *
    * @throws IOException when the listen address cannot be bound
    * @throws IllegalArgumentException when an option is unusable (unknown power model, bad CA file)
    */
   public static Agent start(AgentOptions options) throws IOException {
     List<AutoCloseable> closeables = new ArrayList<>();
-    List<Collector> list = new ArrayList<>();
-    Shared shared;
     try {
-      shared = Shared.of(options);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot set up the pods URL: " + e.getMessage(), e);
-    }
-    for (Catalog.Entry e : Catalog.entries()) {
-      if (options.enabled(e.name())) {
-        Collector c = build(e.name(), options, shared);
-        list.add(c);
-        if (c instanceof AutoCloseable a) {
-          closeables.add(a);
+      Shared shared = Shared.of(options);
+      List<Collector> list = new ArrayList<>();
+      for (Catalog.Entry e : Catalog.entries()) {
+        if (!options.enabled(e.name())) {
+          continue;
+        }
+        Collector c = build(e.name(), options, shared, closeables);
+        if (c != null) {
+          list.add(c);
+          if (c instanceof AutoCloseable a) {
+            closeables.add(a);
+          }
         }
       }
+      CollectorSet set = new CollectorSet(list, Clock.SYSTEM::nanoTime);
+      AgentHttpServer http = AgentHttpServer.start(options.listen(), set::collect);
+      LOG.atInfo()
+          .addKeyValue("listen", options.listen())
+          .addKeyValue("collectors", String.join(",", set.names()))
+          .addKeyValue("logs", options.logs() == null ? "off" : options.logs().pushUrl())
+          .log("agent started");
+      return new Agent(set, http, closeables);
+    } catch (IOException | RuntimeException e) {
+      closeAll(closeables);
+      throw e;
     }
-    CollectorSet set = new CollectorSet(list, Clock.SYSTEM::nanoTime);
-    AgentHttpServer http = AgentHttpServer.start(options.listen(), set::collect);
-    LOG.atInfo()
-        .addKeyValue("listen", options.listen())
-        .addKeyValue("collectors", String.join(",", set.names()))
-        .log("agent started");
-    return new Agent(set, http, closeables);
   }
 
-  private static Collector build(String name, AgentOptions o, Shared shared) {
+  private static @Nullable Collector build(
+      String name, AgentOptions o, Shared shared, List<AutoCloseable> closeables)
+      throws IOException {
     HostPaths p = o.paths();
     return switch (name) {
+      case "cpu" -> new CpuCollector(p);
       case "diskstats" -> new DiskstatsCollector(p, DiskstatsOptions.DEFAULT);
+      case "entropy" -> new EntropyCollector(p);
+      case "filefd" -> new FilefdCollector(p);
       case "filesystem" -> new FilesystemCollector(p, FilesystemOptions.DEFAULT);
       case "hwmon" -> new HwmonCollector(p);
-      case "container" -> new ContainerCollector(p, shared.pods(), Clock.SYSTEM);
+      case "loadavg" -> new LoadavgCollector(p);
+      case "meminfo" -> new MeminfoCollector(p);
       case "netdev" -> new NetdevCollector(p, NetdevOptions.DEFAULT);
+      case "os" -> new OsCollector(p);
+      case "pressure" -> new PressureCollector(p);
+      case "stat" -> new StatCollector(p);
+      case "time" -> new TimeCollector(p, InstantSource.system(), ZoneId.systemDefault());
+      case "uname" -> new UnameCollector(p);
+      case "vmstat" -> new VmstatCollector(p);
+      case "container" -> container(p, shared.pods());
       case "energy" ->
           new EnergyCollector(
               p, PowerModel.preset(o.energyModel()), o.nodeName(), shared.usage(), Clock.SYSTEM);
       case "gpu" ->
           new GpuCollector(new GpuOptions(o.nvmlLibrary(), p, o.nodeName()), shared.processes());
+      case "logs" -> logs(o, closeables);
       case "process" -> new ProcessCollector(Path.of("/proc/self"), p.proc("stat"));
       default ->
           throw new IllegalStateException(
@@ -101,28 +138,78 @@ public final class Agent implements AutoCloseable {
     };
   }
 
-  /** What several collectors share: the container views. */
+  private static Collector container(HostPaths p, PodDirectory pods) {
+    try {
+      return new ContainerCollector(p, pods, Clock.SYSTEM);
+    } catch (IOException e) {
+      // No cgroup hierarchy: the collector reports success 0 with the reason, the rest runs.
+      return new Unavailable("container", e.getMessage());
+    }
+  }
+
+  private static @Nullable Collector logs(AgentOptions o, List<AutoCloseable> closeables)
+      throws IOException {
+    AgentOptions.Logs logs = o.logs();
+    if (logs == null) {
+      return null;
+    }
+    LogCounters counters = new LogCounters();
+    LogShipper shipper =
+        new LogShipper(
+            LogShipperOptions.defaults(
+                o.paths().root("/var/log/pods"),
+                logs.dataDir(),
+                logs.pushUrl(),
+                o.nodeName(),
+                logs.tenant().isEmpty() ? null : logs.tenant()),
+            counters);
+    shipper.start();
+    closeables.add(shipper);
+    return counters;
+  }
+
+  /** A collector that could not be set up: fails every scrape with the reason. */
+  private record Unavailable(String name, @Nullable String reason) implements Collector {
+    @Override
+    public void collect(MetricWriter out) throws IOException {
+      throw new IOException(reason == null ? "unavailable" : reason);
+    }
+  }
+
+  /** What several collectors share: the pod directory and the container views. */
   private record Shared(
       PodDirectory pods, ContainerUsageSource usage, ProcessContainers processes) {
-    static Shared of(AgentOptions o) throws IOException {
+    static Shared of(AgentOptions o) {
       PodDirectory pods = PodDirectory.EMPTY;
       AgentOptions.Kubernetes k = o.kubernetes();
       if (k != null) {
         KubeletPods.Options d = KubeletPods.Options.of(k.podsUrl());
-        pods =
-            new KubeletPods(
-                new KubeletPods.Options(
-                    k.podsUrl(),
-                    k.tokenFile(),
-                    k.caFile(),
-                    k.insecure(),
-                    d.refresh(),
-                    d.minRefresh(),
-                    d.timeout()),
-                Clock.SYSTEM);
+        try {
+          pods =
+              new KubeletPods(
+                  new KubeletPods.Options(
+                      k.podsUrl(),
+                      k.tokenFile(),
+                      k.caFile(),
+                      k.insecure(),
+                      d.refresh(),
+                      d.minRefresh(),
+                      d.timeout()),
+                  Clock.SYSTEM);
+        } catch (IOException e) {
+          throw new IllegalArgumentException(
+              "cannot set up the pods URL " + k.podsUrl() + ": " + e.getMessage(), e);
+        }
       }
-      CgroupContainers containers = new CgroupContainers(o.paths(), pods);
-      return new Shared(pods, containers, containers);
+      try {
+        CgroupContainers containers = new CgroupContainers(o.paths(), pods);
+        return new Shared(pods, containers, containers);
+      } catch (IOException e) {
+        LOG.atInfo()
+            .addKeyValue("reason", e.getMessage())
+            .log("no cgroup hierarchy: energy is not split by container, GPUs carry no pod labels");
+        return new Shared(pods, List::of, pid -> Optional.empty());
+      }
     }
   }
 
@@ -139,6 +226,10 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    closeAll(closeables);
+  }
+
+  private static void closeAll(List<AutoCloseable> closeables) {
     for (AutoCloseable c : closeables.reversed()) {
       try {
         c.close();
