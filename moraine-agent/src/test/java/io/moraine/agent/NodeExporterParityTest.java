@@ -120,6 +120,7 @@ class NodeExporterParityTest {
     StringBuilder r = new StringBuilder();
     long claimed = ours.keySet().stream().filter(n -> n.startsWith("node_")).count();
     r.append("node_exporter parity: ").append(parity.rounds()).append(" rounds\n");
+    r.append("node_exporter flags: ").append(String.join(" ", UPSTREAM_DEFAULTS)).append('\n');
     r.append("claimed node_* families: ").append(claimed).append('\n');
     r.append("claimed families compared: ").append(parity.comparedFamilies().size()).append('\n');
     r.append("series compared (all rounds): ").append(parity.seriesCompared()).append('\n');
