@@ -86,6 +86,16 @@ public final class Main implements Runnable {
   }
 
   int execute(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length > 0 && args[0].equals("agent")) {
+      // The agent parses its own flags (AgentArgs), so that moraine-agent.jar needs no picocli.
+      return AgentMain.run(
+          java.util.List.of(args).subList(1, args.length),
+          out,
+          err,
+          hooks,
+          onAgentStarted,
+          System.getenv());
+    }
     CommandLine cl = new CommandLine(this);
     cl.addSubcommand(new ServerCommand(engines, hooks, onStarted));
     cl.addSubcommand(
@@ -97,9 +107,6 @@ public final class Main implements Runnable {
             .addSubcommand(new CheckCommand.Rules(out, err))
             .addSubcommand(new CheckCommand.Config(out, err)));
     cl.addSubcommand(new QueryCommand(out, err, Clock.SYSTEM));
-    CommandLine agent = new CommandLine(new AgentCommand(hooks, onAgentStarted, System.getenv()));
-    AgentCommand.addCollectorSwitches(agent.getCommandSpec());
-    cl.addSubcommand(agent);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
