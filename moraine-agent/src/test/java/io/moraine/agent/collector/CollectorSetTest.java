@@ -39,7 +39,8 @@ class CollectorSetTest {
     assertThat(r.value("moraine_agent_collector_success", "collector", "first")).isEqualTo(1);
     assertThat(r.value("moraine_agent_collector_success", "collector", "broken")).isZero();
     assertThat(r.value("moraine_agent_collector_success", "collector", "last")).isEqualTo(1);
-    assertThat(r.value("moraine_agent_collector_duration_seconds", "collector", "last")).isEqualTo(0.0025);
+    assertThat(r.value("moraine_agent_collector_duration_seconds", "collector", "last"))
+        .isEqualTo(0.0025);
     // what the broken collector wrote before failing stays; the later collector still ran
     assertThat(r.families()).containsKeys("first_value", "broken_value", "last_value");
   }
@@ -73,7 +74,8 @@ class CollectorSetTest {
 
   @Test
   void namesMustBeUnique() {
-    assertThatThrownBy(() -> new CollectorSet(List.of(of("a", false), of("a", false)), System::nanoTime))
+    assertThatThrownBy(
+            () -> new CollectorSet(List.of(of("a", false), of("a", false)), System::nanoTime))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("collector a given twice");
   }
