@@ -34,7 +34,6 @@ class ArchitectureTest {
             "io.moraine.core..",
             "java..",
             "javax.net.ssl..",
-            "com.sun.net.httpserver..",
             "org.jspecify..",
             "org.slf4j..",
             "com.fasterxml.jackson.core..",

@@ -82,6 +82,22 @@ final class AgentArgs {
           },
           new String[] {"-h, --help", "Show this help and exit."});
 
+  private static final java.util.Set<String> VALUE_FLAGS =
+      java.util.Set.of(
+          "--listen",
+          "--path.procfs",
+          "--path.sysfs",
+          "--path.rootfs",
+          "--node.name",
+          "--kubernetes.pods-url",
+          "--kubernetes.token-file",
+          "--kubernetes.ca-file",
+          "--energy.model",
+          "--gpu.nvml-library",
+          "--logs.push-url",
+          "--logs.tenant",
+          "--data");
+
   private ListenAddress listen = new ListenAddress("", 9701);
   private Path procfs = Path.of("/proc");
   private Path sysfs = Path.of("/sys");
@@ -120,6 +136,9 @@ final class AgentArgs {
       String name = eq < 0 ? arg : arg.substring(0, eq);
       if (a.bool(name, eq < 0 ? null : arg.substring(eq + 1))) {
         continue;
+      }
+      if (!VALUE_FLAGS.contains(name)) {
+        throw new UsageException("unknown flag " + name + " (see moraine agent --help)");
       }
       String value;
       if (eq >= 0) {

@@ -26,8 +26,10 @@ class AgentMainTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  private int run(List<String> args, ShutdownHooks hooks, java.util.function.Consumer<Agent> started) {
-    return AgentMain.run(args, new PrintWriter(out), new PrintWriter(err), hooks, started, Map.of());
+  private int run(
+      List<String> args, ShutdownHooks hooks, java.util.function.Consumer<Agent> started) {
+    return AgentMain.run(
+        args, new PrintWriter(out), new PrintWriter(err), hooks, started, Map.of());
   }
 
   @ParameterizedTest
@@ -74,9 +76,13 @@ class AgentMainTest {
     HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + agent.port();
 
-    HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> text =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(text.statusCode()).isEqualTo(200);
-    assertThat(text.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(text.headers().firstValue("Content-Type"))
+        .hasValue("text/plain; version=0.0.4; charset=utf-8");
     assertThat(text.body())
         .contains("# TYPE node_memory_MemTotal_bytes gauge\n")
         .contains("# TYPE node_context_switches_total counter\n")
@@ -86,12 +92,15 @@ class AgentMainTest {
     HttpResponse<byte[]> om =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                .header(
+                    "Accept",
+                    "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
                 .header("Accept-Encoding", "gzip")
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(om.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    assertThat(om.headers().firstValue("Content-Type")).hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
+    assertThat(om.headers().firstValue("Content-Type"))
+        .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     try (GZIPInputStream z = new GZIPInputStream(new java.io.ByteArrayInputStream(om.body()))) {
       z.transferTo(plain);
@@ -101,11 +110,23 @@ class AgentMainTest {
         .contains("# TYPE node_context_switches counter\nnode_context_switches_total ")
         .endsWith("# EOF\n");
 
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/-/healthy")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     assertThat(
             http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/metrics")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpRequest.newBuilder(URI.create(base + "/-/healthy")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                     HttpResponse.BodyHandlers.ofString())
                 .statusCode())
         .isEqualTo(405);
@@ -117,7 +138,8 @@ class AgentMainTest {
 
   @Test
   void portInUseIsARuntimeFailure() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       int code = run(List.of("--listen=127.0.0.1:" + taken.getLocalPort()), action -> {}, a -> {});
       assertThat(code).isEqualTo(1);
       assertThat(err.toString()).startsWith("moraine: cannot start the agent:");
@@ -126,8 +148,11 @@ class AgentMainTest {
 
   @Test
   void mainJarDelegatesTheAgentCommand() {
-    int code = new Main(Engines.load()).execute(new PrintWriter(out), new PrintWriter(err), "agent", "--nope");
+    int code =
+        new Main(Engines.load())
+            .execute(new PrintWriter(out), new PrintWriter(err), "agent", "--nope");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("moraine: unknown flag --nope (see moraine agent --help)\n");
+    assertThat(err.toString())
+        .isEqualTo("moraine: unknown flag --nope (see moraine agent --help)\n");
   }
 }
