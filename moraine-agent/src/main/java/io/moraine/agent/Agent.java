@@ -20,13 +20,17 @@ import io.moraine.agent.http.AgentHttpServer;
 import io.moraine.agent.logtail.LogCounters;
 import io.moraine.agent.logtail.LogShipper;
 import io.moraine.agent.logtail.LogShipperOptions;
+import io.moraine.agent.procfs.ConntrackCollector;
 import io.moraine.agent.procfs.CpuCollector;
 import io.moraine.agent.procfs.EntropyCollector;
 import io.moraine.agent.procfs.FilefdCollector;
 import io.moraine.agent.procfs.LoadavgCollector;
 import io.moraine.agent.procfs.MeminfoCollector;
+import io.moraine.agent.procfs.NetstatCollector;
 import io.moraine.agent.procfs.OsCollector;
 import io.moraine.agent.procfs.PressureCollector;
+import io.moraine.agent.procfs.SockstatCollector;
+import io.moraine.agent.procfs.SoftnetCollector;
 import io.moraine.agent.procfs.StatCollector;
 import io.moraine.agent.procfs.TimeCollector;
 import io.moraine.agent.procfs.UnameCollector;
@@ -35,6 +39,7 @@ import io.moraine.agent.self.ProcessCollector;
 import io.moraine.agent.sysfs.DiskstatsCollector;
 import io.moraine.agent.sysfs.DiskstatsOptions;
 import io.moraine.agent.sysfs.HwmonCollector;
+import io.moraine.agent.sysfs.NetclassCollector;
 import io.moraine.agent.sysfs.NetdevCollector;
 import io.moraine.agent.sysfs.NetdevOptions;
 import io.moraine.core.time.Clock;
@@ -109,6 +114,7 @@ public final class Agent implements AutoCloseable {
       throws IOException {
     HostPaths p = o.paths();
     return switch (name) {
+      case "conntrack" -> new ConntrackCollector(p);
       case "cpu" -> new CpuCollector(p);
       case "diskstats" -> new DiskstatsCollector(p, DiskstatsOptions.DEFAULT);
       case "entropy" -> new EntropyCollector(p);
@@ -117,9 +123,13 @@ public final class Agent implements AutoCloseable {
       case "hwmon" -> new HwmonCollector(p);
       case "loadavg" -> new LoadavgCollector(p);
       case "meminfo" -> new MeminfoCollector(p);
+      case "netclass" -> new NetclassCollector(p);
       case "netdev" -> new NetdevCollector(p, NetdevOptions.DEFAULT);
+      case "netstat" -> new NetstatCollector(p);
       case "os" -> new OsCollector(p);
       case "pressure" -> new PressureCollector(p);
+      case "sockstat" -> new SockstatCollector(p);
+      case "softnet" -> new SoftnetCollector(p);
       case "stat" -> new StatCollector(p);
       case "time" -> new TimeCollector(p, InstantSource.system(), ZoneId.systemDefault());
       case "uname" -> new UnameCollector(p);

@@ -13,6 +13,8 @@ public final class Catalog {
 
   private static final List<Entry> ENTRIES =
       List.of(
+          new Entry(
+              "conntrack", true, "node_nf_conntrack_*: connection tracking table and statistics"),
           new Entry("cpu", true, "node_cpu_*: CPU time per CPU and mode from /proc/stat"),
           new Entry("diskstats", true, "node_disk_*: block device I/O from /proc/diskstats"),
           new Entry("entropy", true, "node_entropy_*: the kernel's entropy pool"),
@@ -21,9 +23,18 @@ public final class Catalog {
           new Entry("hwmon", true, "node_hwmon_*: hardware monitoring chips in /sys/class/hwmon"),
           new Entry("loadavg", true, "node_load1/5/15"),
           new Entry("meminfo", true, "node_memory_*: all of /proc/meminfo"),
+          new Entry(
+              "netclass", true, "node_network_*: network device properties from /sys/class/net"),
           new Entry("netdev", true, "node_network_*: network devices from /proc/net/dev"),
+          new Entry(
+              "netstat", true, "node_netstat_*: selected /proc/net/{netstat,snmp,snmp6} fields"),
           new Entry("os", true, "node_os_*: /etc/os-release"),
           new Entry("pressure", true, "node_pressure_*: pressure stall information (PSI)"),
+          new Entry("sockstat", true, "node_sockstat_*: socket counts from /proc/net/sockstat{,6}"),
+          new Entry(
+              "softnet",
+              true,
+              "node_softnet_*: per-CPU packet processing from /proc/net/softnet_stat"),
           new Entry(
               "stat", true, "node_boot_time_seconds, context switches, forks, interrupts, procs"),
           new Entry("time", true, "node_time_*: the clock, time zone and clock sources"),

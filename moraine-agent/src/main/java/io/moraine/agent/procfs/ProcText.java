@@ -181,6 +181,23 @@ final class ProcText {
     return v;
   }
 
+  /** The current token as an unsigned hexadecimal integer of at most 16 digits, no prefix. */
+  long tokenHex() throws MalformedProcFileException {
+    int n = tokEnd - tokStart;
+    if (n == 0 || n > 16) {
+      throw fail("expected a hexadecimal number, got \"" + token() + "\"");
+    }
+    long v = 0;
+    for (int i = tokStart; i < tokEnd; i++) {
+      int d = Character.digit(buf[i], 16);
+      if (d < 0) {
+        throw fail("expected a hexadecimal number, got \"" + token() + "\"");
+      }
+      v = v << 4 | d;
+    }
+    return v;
+  }
+
   /** The current token as an unsigned decimal integer. */
   long tokenLong() throws MalformedProcFileException {
     return tokenLong(0);
