@@ -46,6 +46,10 @@ class ProcfsGoldenTest {
       case "vmstat" -> new VmstatCollector(paths);
       case "filefd" -> new FilefdCollector(paths);
       case "entropy" -> new EntropyCollector(paths);
+      case "netstat" -> new NetstatCollector(paths);
+      case "sockstat" -> new SockstatCollector(paths);
+      case "conntrack" -> new ConntrackCollector(paths);
+      case "softnet" -> new SoftnetCollector(paths);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -63,7 +67,11 @@ class ProcfsGoldenTest {
         "pressure",
         "vmstat",
         "filefd",
-        "entropy"
+        "entropy",
+        "netstat",
+        "sockstat",
+        "conntrack",
+        "softnet"
       })
   void matchesNodeExporter(String name) throws Exception {
     Collector c = collector(name, HostPaths.under(dir().resolve("host")));

@@ -19,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TREE = os.path.join(HERE, "host")
 TIME_FIXED = "1700000000.123456789"
 COLLECTORS = ["cpu", "loadavg", "meminfo", "stat", "time", "uname", "os", "pressure", "vmstat",
-              "filefd", "entropy"]
+              "filefd", "entropy", "netstat", "sockstat", "conntrack", "softnet"]
 
 
 def free_port():
