@@ -19,6 +19,7 @@ public final class ProcessCollector implements Collector {
 
   private final Path self;
   private final Path procStat;
+  private long bootTime = -1;
 
   /**
    * @param self the process's procfs directory ({@code /proc/self} in production)
@@ -70,23 +71,32 @@ public final class ProcessCollector implements Collector {
   }
 
   private long statusKilobytes(String key) throws IOException {
-    for (String line : Files.readAllLines(self.resolve("status"), StandardCharsets.UTF_8)) {
-      if (line.startsWith(key)) {
-        String v = line.substring(key.length()).trim();
-        int space = v.indexOf(' ');
-        return Long.parseLong(space < 0 ? v : v.substring(0, space));
-      }
+    String status = Files.readString(self.resolve("status"), StandardCharsets.UTF_8);
+    int at = status.indexOf("\n" + key);
+    if (at < 0) {
+      throw new IOException(self.resolve("status") + ": no " + key + " line");
     }
-    throw new IOException(self.resolve("status") + ": no " + key + " line");
+    int i = at + 1 + key.length();
+    while (i < status.length() && (status.charAt(i) == ' ' || status.charAt(i) == '\t')) {
+      i++;
+    }
+    long v = 0;
+    while (i < status.length() && Character.isDigit(status.charAt(i))) {
+      v = v * 10 + (status.charAt(i++) - '0');
+    }
+    return v;
   }
 
+  /** The boot time never changes while the agent runs: read once. */
   private long bootTime() throws IOException {
-    for (String line : Files.readAllLines(procStat, StandardCharsets.US_ASCII)) {
-      if (line.startsWith("btime ")) {
-        return Long.parseLong(line.substring(6).trim());
-      }
+    if (bootTime < 0) {
+      String stat = Files.readString(procStat, StandardCharsets.US_ASCII);
+      int at = stat.indexOf("\nbtime ");
+      int end = at < 0 ? -1 : stat.indexOf('\n', at + 1);
+      bootTime =
+          at < 0 ? 0 : Long.parseLong(stat.substring(at + 7, end < 0 ? stat.length() : end).trim());
     }
-    return 0;
+    return bootTime;
   }
 
   private int openFds() throws IOException {
@@ -100,12 +110,21 @@ public final class ProcessCollector implements Collector {
   }
 
   private long maxFds() throws IOException {
-    for (String line : Files.readAllLines(self.resolve("limits"), StandardCharsets.US_ASCII)) {
-      if (line.startsWith("Max open files")) {
-        String[] parts = line.substring("Max open files".length()).trim().split("\\s+");
-        return parts[0].equals("unlimited") ? 0 : Long.parseLong(parts[0]);
-      }
+    String limits = Files.readString(self.resolve("limits"), StandardCharsets.US_ASCII);
+    int at = limits.indexOf("Max open files");
+    if (at < 0) {
+      return 0;
     }
-    return 0;
+    int i = at + "Max open files".length();
+    while (i < limits.length() && limits.charAt(i) == ' ') {
+      i++;
+    }
+    long v = 0;
+    boolean digits = false;
+    while (i < limits.length() && Character.isDigit(limits.charAt(i))) {
+      v = v * 10 + (limits.charAt(i++) - '0');
+      digits = true;
+    }
+    return digits ? v : 0; // "unlimited"
   }
 }
