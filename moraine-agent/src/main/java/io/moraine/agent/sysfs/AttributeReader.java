@@ -1,10 +1,11 @@
 package io.moraine.agent.sysfs;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +47,13 @@ final class AttributeReader {
 
   /** Bytes read into buf, or -1 when the kernel refuses the file in a way node_exporter skips. */
   private int readFile(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    // FileInputStream: far less set-up per open than Files.newInputStream's channel, and these
+    // are ~20 tiny files per interface per scrape.
+    try (InputStream in = new FileInputStream(file.toFile())) {
       int n = in.read(buf, 0, MAX_BYTES);
       return Math.max(n, 0);
+    } catch (FileNotFoundException e) {
+      return -1; // absent or no permission: FileInputStream reports both this way
     } catch (NoSuchFileException | AccessDeniedException e) {
       return -1;
     } catch (IOException e) {
