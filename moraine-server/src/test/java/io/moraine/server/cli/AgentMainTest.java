@@ -37,7 +37,7 @@ class AgentMainTest {
       delimiter = '|',
       value = {
         "--bogus | unknown flag --bogus",
-        "--no-collector.nope | unknown collector 'nope' in --no-collector.nope (known: cpu,",
+        "--no-collector.nope | unknown collector 'nope' in --no-collector.nope (known: conntrack, cpu,",
         "--collector.cpu=maybe | invalid value 'maybe' for --collector.cpu: want true or false",
         "--listen=9701 | invalid listen address \"9701\": missing port",
         "--logs.push-url=ftp://x/y | invalid URL 'ftp://x/y' for --logs.push-url",
