@@ -37,6 +37,9 @@ public final class AgentHttpServer implements AutoCloseable {
   static final int MAX_CONNECTIONS = 8;
   static final int IDLE_MILLIS = 120_000;
   static final int HEAD_MILLIS = 10_000;
+  private static final String LANDING =
+      "<html><head><title>Moraine agent</title></head><body><h1>Moraine agent</h1>"
+          + "<p><a href=\"/metrics\">Metrics</a></p></body></html>\n";
 
   /** What {@code /metrics} shows: writes one page. May be called from several threads at once. */
   @FunctionalInterface
@@ -113,10 +116,7 @@ public final class AgentHttpServer implements AutoCloseable {
 
   private static void refuse(Socket c) {
     try (c) {
-      OutputStream out = c.getOutputStream();
-      out.write(head(503, "text/plain; charset=utf-8", 20, false, false));
-      out.write("too many connections".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      send(c.getOutputStream(), 503, "too many connections", false, false, "");
     } catch (IOException e) {
       // the peer is gone; nothing to answer
     }
@@ -139,10 +139,7 @@ public final class AgentHttpServer implements AutoCloseable {
         try {
           req = HttpRequest.read(in);
         } catch (HttpRequest.BadRequest e) {
-          byte[] body = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-          out.write(head(e.status, "text/plain; charset=utf-8", body.length, false, false));
-          out.write(body);
-          out.flush();
+          send(out, e.status, e.getMessage() + "\n", false, false, "");
           return;
         }
         if (req == null) {
@@ -169,10 +166,7 @@ public final class AgentHttpServer implements AutoCloseable {
   private static boolean discardBody(HttpRequest req, InputStream in, OutputStream out)
       throws IOException {
     if (req.chunked() || req.contentLength() > 1 << 20) {
-      byte[] body = "request bodies are not accepted\n".getBytes(StandardCharsets.US_ASCII);
-      out.write(head(413, "text/plain; charset=utf-8", body.length, false, false));
-      out.write(body);
-      out.flush();
+      send(out, 413, "request bodies are not accepted\n", false, false, "");
       return false;
     }
     in.skipNBytes(req.contentLength());
@@ -184,33 +178,22 @@ public final class AgentHttpServer implements AutoCloseable {
     String method = req.method();
     boolean head = method.equals("HEAD");
     if (!method.equals("GET") && !head) {
-      send(
-          out,
-          405,
-          "text/plain; charset=utf-8",
-          "method not allowed\n",
-          keep,
-          false,
-          "Allow: GET, HEAD\r\n");
+      send(out, 405, "method not allowed\n", keep, false, "Allow: GET, HEAD\r\n");
       return;
     }
     switch (req.path()) {
       case "/metrics" -> metrics(req, out, keep, head);
-      case "/-/healthy" ->
-          send(out, 200, "text/plain; charset=utf-8", "Healthy.\n", keep, head, "");
-      case "/-/ready" -> send(out, 200, "text/plain; charset=utf-8", "Ready.\n", keep, head, "");
-      case "/" ->
-          send(
-              out,
-              200,
-              "text/html; charset=utf-8",
-              "<html><head><title>Moraine agent</title></head><body><h1>Moraine agent</h1>"
-                  + "<p><a href=\"/metrics\">Metrics</a></p></body></html>\n",
-              keep,
-              head,
-              "");
-      default ->
-          send(out, 404, "text/plain; charset=utf-8", "404 page not found\n", keep, head, "");
+      case "/-/healthy" -> send(out, 200, "Healthy.\n", keep, head, "");
+      case "/-/ready" -> send(out, 200, "Ready.\n", keep, head, "");
+      case "/" -> {
+        byte[] page = LANDING.getBytes(StandardCharsets.UTF_8);
+        out.write(head(200, "text/html; charset=utf-8", page.length, keep, false, ""));
+        if (!head) {
+          out.write(page);
+        }
+        out.flush();
+      }
+      default -> send(out, 404, "404 page not found\n", keep, head, "");
     }
   }
 
@@ -222,14 +205,7 @@ public final class AgentHttpServer implements AutoCloseable {
       page.write(w);
     } catch (IOException | RuntimeException e) {
       LOG.atError().addKeyValue("err", e.toString()).log("writing /metrics failed");
-      send(
-          out,
-          500,
-          "text/plain; charset=utf-8",
-          "error gathering metrics: " + e.getMessage() + "\n",
-          keep,
-          headOnly,
-          "");
+      send(out, 500, "error gathering metrics: " + e.getMessage() + "\n", keep, headOnly, "");
       return;
     }
     byte[] body = w.toBytes();
@@ -241,36 +217,33 @@ public final class AgentHttpServer implements AutoCloseable {
       }
       body = zipped.toByteArray();
     }
-    out.write(head(200, w.contentType(), body.length, keep, gzip));
+    out.write(head(200, w.contentType(), body.length, keep, gzip, ""));
     if (!headOnly) {
       out.write(body);
     }
     out.flush();
   }
 
+  /** A plain-text response. */
   private static void send(
       OutputStream out,
       int status,
-      String type,
       String text,
       boolean keep,
       boolean headOnly,
-      String extra)
+      String extraHeaders)
       throws IOException {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    byte[] h = head(status, type, body.length, keep, false);
-    if (!extra.isEmpty()) {
-      String s = new String(h, StandardCharsets.US_ASCII);
-      h = (s.substring(0, s.length() - 2) + extra + "\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-    out.write(h);
+    out.write(head(status, "text/plain; charset=utf-8", body.length, keep, false, extraHeaders));
     if (!headOnly) {
       out.write(body);
     }
     out.flush();
   }
 
-  private static byte[] head(int status, String type, long length, boolean keep, boolean gzip) {
+  /** The status line and headers; {@code extraHeaders} are whole lines ending in CRLF. */
+  private static byte[] head(
+      int status, String type, long length, boolean keep, boolean gzip, String extraHeaders) {
     StringBuilder sb = new StringBuilder(160);
     sb.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
     sb.append("Content-Type: ").append(type).append("\r\n");
@@ -281,7 +254,7 @@ public final class AgentHttpServer implements AutoCloseable {
     if (!keep) {
       sb.append("Connection: close\r\n");
     }
-    sb.append("\r\n");
+    sb.append(extraHeaders).append("\r\n");
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
   }
 

@@ -3,24 +3,23 @@ package io.moraine.agent.http;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import io.moraine.core.exposition.TextWriter;
-import io.moraine.core.labels.Labels;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders what collectors write as the Prometheus text format 0.0.4 or OpenMetrics 1.0.0 into an
- * in-memory buffer (an agent's page is tens of kilobytes; buffering gives a Content-Length and lets
- * the page be gzipped in one go). A family's {@code # HELP} and {@code # TYPE} lines are written
- * with its first sample, so families without samples vanish. In OpenMetrics, a counter named {@code
- * x_total} is declared as family {@code x}; a counter without the suffix and untyped families are
- * declared {@code unknown}; the page ends with {@code # EOF}. Not thread-safe.
+ * Renders what collectors write, through the core {@link TextWriter}, as the Prometheus text format
+ * 0.0.4 or OpenMetrics 1.0.0 into an in-memory buffer (an agent's page is tens of kilobytes;
+ * buffering gives a Content-Length and lets the page be gzipped in one go). A family's {@code #
+ * HELP} and {@code # TYPE} lines are written with its first sample, so families without samples
+ * vanish. In OpenMetrics, a counter named {@code x_total} is declared as family {@code x}; a
+ * counter without the suffix and untyped families are declared {@code unknown}; the page ends with
+ * {@code # EOF}. Not thread-safe.
  */
 final class ExpositionWriter implements MetricWriter {
-  static final String OPENMETRICS_TYPE =
-      "application/openmetrics-text; version=1.0.0; charset=utf-8";
-
   private final boolean openMetrics;
-  private final StringBuilder sb = new StringBuilder(64 * 1024);
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+  private final TextWriter text;
   private @Nullable String name;
   private MetricType type = MetricType.UNTYPED;
   private String help = "";
@@ -28,10 +27,11 @@ final class ExpositionWriter implements MetricWriter {
 
   ExpositionWriter(boolean openMetrics) {
     this.openMetrics = openMetrics;
+    this.text = new TextWriter(bytes, openMetrics);
   }
 
   String contentType() {
-    return openMetrics ? OPENMETRICS_TYPE : TextWriter.CONTENT_TYPE;
+    return openMetrics ? TextWriter.OPENMETRICS_CONTENT_TYPE : TextWriter.CONTENT_TYPE;
   }
 
   @Override
@@ -43,7 +43,7 @@ final class ExpositionWriter implements MetricWriter {
   }
 
   @Override
-  public void sample(String[] labelNames, String[] labelValues, double value) {
+  public void sample(String[] labelNames, String[] labelValues, double value) throws IOException {
     String n = name;
     if (n == null) {
       throw new IllegalStateException("BUG: sample before any family");
@@ -62,23 +62,10 @@ final class ExpositionWriter implements MetricWriter {
       header(n);
       headerWritten = true;
     }
-    sb.append(n);
-    if (labelNames.length > 0) {
-      sb.append('{');
-      for (int i = 0; i < labelNames.length; i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        sb.append(labelNames[i]).append("=\"");
-        Labels.appendEscaped(sb, labelValues[i]);
-        sb.append('"');
-      }
-      sb.append('}');
-    }
-    sb.append(' ').append(TextWriter.formatValue(value)).append('\n');
+    text.sample(n, labelNames, labelValues, value);
   }
 
-  private void header(String n) {
+  private void header(String n) throws IOException {
     String declared = n;
     String typeText = type.text();
     if (openMetrics) {
@@ -88,25 +75,14 @@ final class ExpositionWriter implements MetricWriter {
         typeText = "unknown";
       }
     }
-    sb.append("# HELP ").append(declared).append(' ');
-    for (int i = 0; i < help.length(); i++) {
-      char c = help.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '"' -> sb.append(openMetrics ? "\\\"" : "\"");
-        default -> sb.append(c);
-      }
-    }
-    sb.append('\n');
-    sb.append("# TYPE ").append(declared).append(' ').append(typeText).append('\n');
+    text.help(declared, help);
+    text.type(declared, typeText);
   }
 
   /** The page; in OpenMetrics with its closing {@code # EOF}. */
-  byte[] toBytes() {
-    if (openMetrics) {
-      sb.append("# EOF\n");
-    }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  byte[] toBytes() throws IOException {
+    text.eof();
+    text.flush();
+    return bytes.toByteArray();
   }
 }

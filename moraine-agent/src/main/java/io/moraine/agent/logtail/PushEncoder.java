@@ -1,6 +1,7 @@
 package io.moraine.agent.logtail;
 
 import io.airlift.compress.snappy.SnappyCompressor;
+import io.moraine.core.encoding.Varint;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -25,24 +26,25 @@ final class PushEncoder {
     pos = 0;
     for (StreamEntries s : streams) {
       byte[] labels = s.labels().getBytes(StandardCharsets.UTF_8);
-      int streamSize = field(1, labels.length);
-      for (int i = 0; i < s.lines().size(); i++) {
-        int e = entrySize(s.timesNanos()[i], s.lines().get(i).length);
-        streamSize += field(2, e);
+      int n = s.lines().size();
+      int[] entrySizes = new int[n];
+      int streamSize = field(labels.length);
+      for (int i = 0; i < n; i++) {
+        entrySizes[i] = field(timestampSize(s.timesNanos()[i])) + field(s.lines().get(i).length);
+        streamSize += field(entrySizes[i]);
       }
       tag(1, 2);
       uvarint(streamSize);
       tag(1, 2);
       bytes(labels);
-      for (int i = 0; i < s.lines().size(); i++) {
+      for (int i = 0; i < n; i++) {
         long t = s.timesNanos()[i];
-        byte[] line = s.lines().get(i);
-        tag(2, 2);
-        uvarint(entrySize(t, line.length));
-        tag(1, 2);
-        uvarint(timestampSize(t));
         long secs = Math.floorDiv(t, 1_000_000_000L);
         long nanos = Math.floorMod(t, 1_000_000_000L);
+        tag(2, 2);
+        uvarint(entrySizes[i]);
+        tag(1, 2);
+        uvarint(timestampSize(t));
         if (secs != 0) {
           tag(1, 0);
           uvarint(secs);
@@ -52,7 +54,7 @@ final class PushEncoder {
           uvarint(nanos);
         }
         tag(2, 2);
-        bytes(line);
+        bytes(s.lines().get(i));
       }
     }
     byte[] out = new byte[snappy.maxCompressedLength(pos)];
@@ -60,28 +62,17 @@ final class PushEncoder {
     return Arrays.copyOf(out, n);
   }
 
-  private static int entrySize(long t, int lineLength) {
-    return field(1, timestampSize(t)) + field(2, lineLength);
-  }
-
+  /** Size of a google.protobuf.Timestamp message; zero fields are left out. */
   private static int timestampSize(long t) {
     long secs = Math.floorDiv(t, 1_000_000_000L);
     long nanos = Math.floorMod(t, 1_000_000_000L);
-    return (secs == 0 ? 0 : 1 + varintSize(secs)) + (nanos == 0 ? 0 : 1 + varintSize(nanos));
+    return (secs == 0 ? 0 : 1 + Varint.uvarintSize(secs))
+        + (nanos == 0 ? 0 : 1 + Varint.uvarintSize(nanos));
   }
 
   /** Size of a length-delimited field with a one-byte tag. */
-  private static int field(int number, int length) {
-    return 1 + varintSize(length) + length;
-  }
-
-  private static int varintSize(long v) {
-    int n = 1;
-    while ((v & ~0x7FL) != 0) {
-      v >>>= 7;
-      n++;
-    }
-    return n;
+  private static int field(int length) {
+    return 1 + Varint.uvarintSize(length) + length;
   }
 
   private void tag(int number, int wireType) {
@@ -90,11 +81,7 @@ final class PushEncoder {
 
   private void uvarint(long v) {
     ensure(10);
-    while ((v & ~0x7FL) != 0) {
-      buf[pos++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    buf[pos++] = (byte) v;
+    pos = Varint.putUvarint(buf, pos, v);
   }
 
   /** A length-delimited value: its length, then its bytes. */

@@ -6,18 +6,38 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A streaming writer of the Prometheus text format 0.0.4 ({@code text/plain; version=0.0.4}). Not
+ * A streaming writer of the Prometheus text format 0.0.4 ({@code text/plain; version=0.0.4}) or, in
+ * OpenMetrics mode, of OpenMetrics 1.0.0's text (help texts escape {@code "} too, and {@link #eof}
+ * ends the exposition; choosing OpenMetrics family names and types is the caller's). Not
  * thread-safe. Buffers internally; call {@link #flush}.
  */
 public final class TextWriter {
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  public static final String OPENMETRICS_CONTENT_TYPE =
+      "application/openmetrics-text; version=1.0.0; charset=utf-8";
   public static final String[] NO_LABELS = new String[0];
 
   private final OutputStream out;
+  private final boolean openMetrics;
   private final StringBuilder sb = new StringBuilder(8192);
 
+  /** A writer of the Prometheus text format 0.0.4. */
   public TextWriter(OutputStream out) {
+    this(out, false);
+  }
+
+  /** A writer of the Prometheus text format 0.0.4, or of OpenMetrics 1.0.0 text. */
+  public TextWriter(OutputStream out, boolean openMetrics) {
     this.out = out;
+    this.openMetrics = openMetrics;
+  }
+
+  /** Ends an OpenMetrics exposition with {@code # EOF}; nothing in the text format. */
+  public void eof() throws IOException {
+    if (openMetrics) {
+      sb.append("# EOF\n");
+      maybeFlush();
+    }
   }
 
   public void help(String name, String help) throws IOException {
@@ -28,6 +48,8 @@ public final class TextWriter {
         sb.append("\\\\");
       } else if (c == '\n') {
         sb.append("\\n");
+      } else if (c == '"' && openMetrics) {
+        sb.append("\\\"");
       } else {
         sb.append(c);
       }

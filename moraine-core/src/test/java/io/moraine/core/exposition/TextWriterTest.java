@@ -33,4 +33,21 @@ class TextWriterTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo("# HELP m a\\\\b\\nc\n# TYPE m gauge\nm{a=\"x\\\"y\\\\z\\n\"} 1\n");
   }
+
+  @Test
+  void openMetricsEscapesQuotesInHelpAndEndsWithEof() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TextWriter om = new TextWriter(out, true);
+    om.help("m", "say \"hi\"");
+    om.eof();
+    om.flush();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("# HELP m say \\\"hi\\\"\n# EOF\n");
+
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    TextWriter text = new TextWriter(plain);
+    text.help("m", "say \"hi\"");
+    text.eof();
+    text.flush();
+    assertThat(plain.toString(StandardCharsets.UTF_8)).isEqualTo("# HELP m say \"hi\"\n");
+  }
 }
