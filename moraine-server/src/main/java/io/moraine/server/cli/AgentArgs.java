@@ -82,21 +82,13 @@ final class AgentArgs {
           },
           new String[] {"-h, --help", "Show this help and exit."});
 
+  /** The flags that take a value: those documented as {@code --flag=VALUE}. */
   private static final java.util.Set<String> VALUE_FLAGS =
-      java.util.Set.of(
-          "--listen",
-          "--path.procfs",
-          "--path.sysfs",
-          "--path.rootfs",
-          "--node.name",
-          "--kubernetes.pods-url",
-          "--kubernetes.token-file",
-          "--kubernetes.ca-file",
-          "--energy.model",
-          "--gpu.nvml-library",
-          "--logs.push-url",
-          "--logs.tenant",
-          "--data");
+      FLAGS.stream()
+          .map(f -> f[0])
+          .filter(f -> f.contains("="))
+          .map(f -> f.substring(0, f.indexOf('=')))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private ListenAddress listen = new ListenAddress("", 9701);
   private Path procfs = Path.of("/proc");

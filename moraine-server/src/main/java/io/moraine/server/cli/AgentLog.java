@@ -7,13 +7,12 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
-import org.slf4j.Logger;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 import org.slf4j.event.LoggingEvent;
-import org.slf4j.helpers.AbstractLogger;
 import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.LoggingEventAware;
@@ -65,7 +64,7 @@ public final class AgentLog implements SLF4JServiceProvider {
   }
 
   /** One logger: formats a line and writes it to the stream in one call. Thread-safe. */
-  static final class LogfmtLogger extends AbstractLogger implements LoggingEventAware {
+  static final class LogfmtLogger extends LegacyAbstractLogger implements LoggingEventAware {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME =
         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
@@ -148,17 +147,7 @@ public final class AgentLog implements SLF4JServiceProvider {
     }
 
     @Override
-    public boolean isTraceEnabled(Marker marker) {
-      return on(Level.TRACE);
-    }
-
-    @Override
     public boolean isDebugEnabled() {
-      return on(Level.DEBUG);
-    }
-
-    @Override
-    public boolean isDebugEnabled(Marker marker) {
       return on(Level.DEBUG);
     }
 
@@ -168,17 +157,7 @@ public final class AgentLog implements SLF4JServiceProvider {
     }
 
     @Override
-    public boolean isInfoEnabled(Marker marker) {
-      return on(Level.INFO);
-    }
-
-    @Override
     public boolean isWarnEnabled() {
-      return on(Level.WARN);
-    }
-
-    @Override
-    public boolean isWarnEnabled(Marker marker) {
       return on(Level.WARN);
     }
 
@@ -186,15 +165,5 @@ public final class AgentLog implements SLF4JServiceProvider {
     public boolean isErrorEnabled() {
       return on(Level.ERROR);
     }
-
-    @Override
-    public boolean isErrorEnabled(Marker marker) {
-      return on(Level.ERROR);
-    }
-  }
-
-  /** For tests: a logger writing to {@code out}. */
-  static Logger logger(String name, Level threshold, PrintStream out) {
-    return new LogfmtLogger(name, threshold, out);
   }
 }
