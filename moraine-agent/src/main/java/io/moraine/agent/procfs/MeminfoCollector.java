@@ -6,8 +6,6 @@ import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,10 +18,10 @@ import java.util.Objects;
 public final class MeminfoCollector implements Collector {
   private final Path file;
   private final ProcText text = new ProcText();
-  private final List<Field> fields = new ArrayList<>();
+  private final LineNames<Field> fields = new LineNames<>();
 
-  /** A line's field name as read and the family written for it. */
-  private record Field(byte[] raw, boolean hasUnit, String family, String help, MetricType type) {}
+  /** The family written for a line's field. */
+  private record Field(boolean hasUnit, String family, String help, MetricType type) {}
 
   /**
    * @param paths where procfs is mounted; reads {@code <procfs>/meminfo}
@@ -60,26 +58,21 @@ public final class MeminfoCollector implements Collector {
   }
 
   private Field field(int index, int keyStart, int keyEnd, boolean hasUnit) {
-    if (index < fields.size()) {
-      Field f = fields.get(index);
-      if (f.hasUnit() == hasUnit && text.rangeEquals(keyStart, keyEnd, f.raw())) {
-        return f;
-      }
+    Field f = fields.get(text, index, keyStart, keyEnd);
+    if (f != null && f.hasUnit() == hasUnit) {
+      return f;
     }
     String key = metricKey(text.string(keyStart, keyEnd), hasUnit);
-    Field f =
+    return fields.put(
+        text,
+        index,
+        keyStart,
+        keyEnd,
         new Field(
-            text.copy(keyStart, keyEnd),
             hasUnit,
             "node_memory_" + key,
             "Memory information field " + key + ".",
-            key.endsWith("_total") ? MetricType.COUNTER : MetricType.GAUGE);
-    if (index < fields.size()) {
-      fields.set(index, f);
-    } else {
-      fields.add(f);
-    }
-    return f;
+            key.endsWith("_total") ? MetricType.COUNTER : MetricType.GAUGE));
   }
 
   /**

@@ -7,8 +7,6 @@ import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -36,15 +34,15 @@ public final class NetstatCollector implements Collector {
   private final Path snmp6;
   private final Pattern fields;
   private final ProcText text = new ProcText();
-  private final List<Header> netstatHeaders = new ArrayList<>();
-  private final List<Header> snmpHeaders = new ArrayList<>();
-  private final List<Header> snmp6Fields = new ArrayList<>();
+  private final LineNames<Header> netstatHeaders = new LineNames<>();
+  private final LineNames<Header> snmpHeaders = new LineNames<>();
+  private final LineNames<Header> snmp6Fields = new LineNames<>();
 
   /**
-   * A header line as read, with each column's family and help (index 0 is the protocol column);
-   * family null when the filter leaves the column out. For snmp6 one line's name.
+   * A header line's family and help per column (index 0 is the protocol column); family null when
+   * the filter leaves the column out. For snmp6 one line's name.
    */
-  private record Header(byte[] raw, @Nullable String[] families, String[] helps) {}
+  private record Header(@Nullable String[] families, String[] helps) {}
 
   /**
    * @param paths where procfs is mounted; reads {@code net/netstat}, {@code net/snmp} and {@code
@@ -85,7 +83,8 @@ public final class NetstatCollector implements Collector {
     collectSnmp6(out);
   }
 
-  private void collectPairs(MetricWriter out, Path file, List<Header> cache) throws IOException {
+  private void collectPairs(MetricWriter out, Path file, LineNames<Header> cache)
+      throws IOException {
     text.load(file);
     int index = 0;
     while (text.hasLine()) {
@@ -111,15 +110,16 @@ public final class NetstatCollector implements Collector {
   }
 
   /** The header at the cursor's line (cursor stays on it), from the cache when unchanged. */
-  private Header pairHeader(int index, List<Header> cache) throws MalformedProcFileException {
+  private Header pairHeader(int index, LineNames<Header> cache) throws MalformedProcFileException {
     text.requireToken("a protocol");
     int from = text.tokenStart();
     int to = text.tokenEnd();
     while (text.nextToken()) {
       to = text.tokenEnd();
     }
-    if (index < cache.size() && text.rangeEquals(from, to, cache.get(index).raw())) {
-      return cache.get(index);
+    Header cached = cache.get(text, index, from, to);
+    if (cached != null) {
+      return cached;
     }
     String[] names = text.string(from, to).split("[ \t]+");
     String protocol = names[0].substring(0, names[0].length() - 1);
@@ -130,21 +130,12 @@ public final class NetstatCollector implements Collector {
       families[i] = family(protocol, names[i]);
       helps[i] = "Statistic " + protocol + names[i] + ".";
     }
-    return remember(cache, index, new Header(text.copy(from, to), families, helps));
+    return cache.put(text, index, from, to, new Header(families, helps));
   }
 
   private @Nullable String family(String protocol, String name) {
     String key = protocol + "_" + name;
     return fields.matcher(key).find() ? "node_netstat_" + key : null;
-  }
-
-  private static Header remember(List<Header> cache, int index, Header h) {
-    if (index < cache.size()) {
-      cache.set(index, h);
-    } else {
-      cache.add(h);
-    }
-    return h;
   }
 
   private void collectSnmp6(MetricWriter out) throws IOException {
@@ -169,8 +160,9 @@ public final class NetstatCollector implements Collector {
   }
 
   private Header snmp6Field(int index, int from, int to) {
-    if (index < snmp6Fields.size() && text.rangeEquals(from, to, snmp6Fields.get(index).raw())) {
-      return snmp6Fields.get(index);
+    Header cached = snmp6Fields.get(text, index, from, to);
+    if (cached != null) {
+      return cached;
     }
     String stat = text.string(from, to);
     int six = stat.indexOf('6');
@@ -181,6 +173,6 @@ public final class NetstatCollector implements Collector {
       families[0] = family(protocol, stat.substring(six + 1));
       helps[0] = "Statistic " + stat + ".";
     }
-    return remember(snmp6Fields, index, new Header(text.copy(from, to), families, helps));
+    return snmp6Fields.put(text, index, from, to, new Header(families, helps));
   }
 }

@@ -10,13 +10,17 @@ import java.util.Arrays;
 /**
  * A whole small text file (procfs reports size 0, so it is read to its end) in a buffer reused from
  * one {@link #load} to the next, with a cursor over whitespace-separated tokens and lines. Numbers
- * are parsed in place; only {@link #token()} and {@link #rest()} make strings.
+ * are parsed in place; only {@link #token()} and {@link #rest()} make strings. Public for the
+ * collectors of other packages that read procfs tables ({@code diskstats}, {@code net/dev}).
  *
  * <p>Not thread-safe: each collector owns one.
  */
-final class ProcText {
+public final class ProcText {
   /** Large enough for /proc/stat on a few dozen CPUs; grows for bigger files. */
   private static final int INITIAL_BYTES = 8192;
+
+  /** A stop for {@link #scanToken} that no byte equals. */
+  private static final int NO_STOP = 256;
 
   private byte[] buf = new byte[INITIAL_BYTES];
   private int len;
@@ -31,7 +35,7 @@ final class ProcText {
    *
    * @throws java.nio.file.NoSuchFileException when it does not exist
    */
-  void load(Path path) throws IOException {
+  public void load(Path path) throws IOException {
     file = path;
     len = 0;
     try (InputStream in = Files.newInputStream(path)) {
@@ -53,12 +57,12 @@ final class ProcText {
   }
 
   /** Whether a line starts at the cursor (false at the end of the file). */
-  boolean hasLine() {
+  public boolean hasLine() {
     return pos < len;
   }
 
   /** Moves the cursor past the end of the current line. */
-  void nextLine() {
+  public void nextLine() {
     while (pos < len && buf[pos] != '\n') {
       pos++;
     }
@@ -73,18 +77,42 @@ final class ProcText {
    *
    * @return false when the line has no more tokens
    */
-  boolean nextToken() {
+  public boolean nextToken() {
+    return scanToken(NO_STOP);
+  }
+
+  /**
+   * Like {@link #nextToken()}, but the token also ends at {@code stop}, which is consumed: {@code
+   * eth0:123} gives {@code eth0} and leaves the cursor at {@code 123}.
+   */
+  public boolean nextToken(char stop) {
+    return scanToken(stop);
+  }
+
+  /** Skips blanks; whether a token follows on the current line. */
+  public boolean hasToken() {
     while (pos < len && (buf[pos] == ' ' || buf[pos] == '\t')) {
       pos++;
     }
-    if (pos >= len || buf[pos] == '\n') {
+    return pos < len && buf[pos] != '\n';
+  }
+
+  private boolean scanToken(int stop) {
+    if (!hasToken()) {
       return false;
     }
     tokStart = pos;
-    while (pos < len && buf[pos] != ' ' && buf[pos] != '\t' && buf[pos] != '\n') {
+    while (pos < len
+        && buf[pos] != ' '
+        && buf[pos] != '\t'
+        && buf[pos] != '\n'
+        && buf[pos] != stop) {
       pos++;
     }
     tokEnd = pos;
+    if (pos < len && buf[pos] == stop) {
+      pos++;
+    }
     return true;
   }
 
@@ -146,7 +174,7 @@ final class ProcText {
   }
 
   /** The current token as a string. */
-  String token() {
+  public String token() {
     return string(tokStart, tokEnd);
   }
 
@@ -201,6 +229,38 @@ final class ProcText {
   /** The current token as an unsigned decimal integer. */
   long tokenLong() throws MalformedProcFileException {
     return tokenLong(0);
+  }
+
+  /**
+   * The next token of the line as a uint64 decimal held in a long: above {@code Long.MAX_VALUE} it
+   * wraps negative (convert with {@link #uint64ToDouble}).
+   *
+   * @throws IOException naming the file, line and column when the token is missing or not a number
+   */
+  public long nextUint64() throws IOException {
+    boolean found = nextToken();
+    long v = 0;
+    int i = tokStart;
+    if (found) {
+      for (; i < tokEnd && buf[i] >= '0' && buf[i] <= '9'; i++) {
+        v = v * 10 + (buf[i] - '0');
+      }
+    }
+    if (!found || i == tokStart || i < tokEnd) {
+      int at = found ? tokStart : pos;
+      int lineStart = at;
+      while (lineStart > 0 && buf[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      throw new IOException(
+          file + " line " + line + ": expected a number at column " + (at + 1 - lineStart));
+    }
+    return v;
+  }
+
+  /** A uint64 held in a long, as a double. */
+  public static double uint64ToDouble(long unsigned) {
+    return unsigned >= 0 ? unsigned : (double) (unsigned >>> 1) * 2.0 + (unsigned & 1);
   }
 
   /**

@@ -6,8 +6,6 @@ import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -26,10 +24,10 @@ public final class VmstatCollector implements Collector {
   private final Path file;
   private final Pattern fields;
   private final ProcText text = new ProcText();
-  private final List<Field> known = new ArrayList<>();
+  private final LineNames<Field> known = new LineNames<>();
 
-  /** A line's field as read, and its family, or null when the filter leaves it out. */
-  private record Field(byte[] raw, @Nullable String family, String help) {}
+  /** A line's family, or null when the filter leaves it out. */
+  private record Field(@Nullable String family, String help) {}
 
   /**
    * @param paths where procfs is mounted; reads {@code <procfs>/vmstat}
@@ -74,21 +72,18 @@ public final class VmstatCollector implements Collector {
   }
 
   private Field field(int index, int from, int to) {
-    if (index < known.size() && text.rangeEquals(from, to, known.get(index).raw())) {
-      return known.get(index);
+    Field f = known.get(text, index, from, to);
+    if (f != null) {
+      return f;
     }
     String name = text.string(from, to);
     boolean wanted = fields.matcher(name).find();
-    Field f =
+    return known.put(
+        text,
+        index,
+        from,
+        to,
         new Field(
-            text.copy(from, to),
-            wanted ? "node_vmstat_" + name : null,
-            "/proc/vmstat information field " + name + ".");
-    if (index < known.size()) {
-      known.set(index, f);
-    } else {
-      known.add(f);
-    }
-    return f;
+            wanted ? "node_vmstat_" + name : null, "/proc/vmstat information field " + name + "."));
   }
 }

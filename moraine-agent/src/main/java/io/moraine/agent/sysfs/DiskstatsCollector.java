@@ -4,6 +4,7 @@ import io.moraine.agent.collector.Collector;
 import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
+import io.moraine.agent.procfs.ProcText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,16 +75,17 @@ public final class DiskstatsCollector implements Collector {
   private record Disk(
       String device, long major, long minor, long[] values, int count, Map<String, String> udev) {}
 
-  private final HostPaths paths;
+  private final Path diskstats;
   private final DeviceFilter filter;
   private final Path udevData;
+  private final ProcText text = new ProcText();
 
   /**
    * @param paths procfs (for {@code diskstats}) and rootfs (for the udev database)
    * @param options device filter and udev database location
    */
   public DiskstatsCollector(HostPaths paths, DiskstatsOptions options) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.diskstats = Objects.requireNonNull(paths, "paths").proc("diskstats");
     this.filter = new DeviceFilter(options.deviceExclude(), options.deviceInclude());
     this.udevData = paths.root(options.udevData());
   }
@@ -103,7 +105,9 @@ public final class DiskstatsCollector implements Collector {
       for (Disk d : disks) {
         if (c < d.count()) {
           out.sample(
-              DEVICE, new String[] {d.device()}, TextCursor.toDouble(d.values()[c]) * col.scale());
+              DEVICE,
+              new String[] {d.device()},
+              ProcText.uint64ToDouble(d.values()[c]) * col.scale());
         }
       }
     }
@@ -111,27 +115,24 @@ public final class DiskstatsCollector implements Collector {
   }
 
   private List<Disk> read() throws IOException {
-    Path file = paths.proc("diskstats");
-    TextCursor in = new TextCursor(Files.readAllBytes(file), file.toString());
+    text.load(diskstats);
     List<Disk> disks = new ArrayList<>();
-    while (in.hasLine()) {
-      if (!in.hasField()) {
-        in.nextLine();
+    for (; text.hasLine(); text.nextLine()) {
+      if (!text.hasToken()) {
         continue;
       }
-      long major = in.unsigned();
-      long minor = in.unsigned();
-      String device = in.token(' ');
+      long major = text.nextUint64();
+      long minor = text.nextUint64();
+      String device = text.nextToken() ? text.token() : "";
       long[] values = new long[COLUMNS.length];
       int count = 0;
-      while (in.hasField()) {
-        long v = in.unsigned();
+      while (text.hasToken()) {
+        long v = text.nextUint64();
         if (count < values.length) {
           values[count] = v;
         }
         count++;
       }
-      in.nextLine();
       if (!filter.ignored(device)) {
         disks.add(new Disk(device, major, minor, values, count, udev(major, minor)));
       }
@@ -179,43 +180,27 @@ public final class DiskstatsCollector implements Collector {
   }
 
   private static void writeUdev(MetricWriter out, List<Disk> disks) throws IOException {
-    out.family("node_disk_filesystem_info", MetricType.GAUGE, "Info about disk filesystem.");
-    String[] fsNames = {"device", "type", "usage", "uuid", "version"};
-    for (Disk d : disks) {
-      Map<String, String> u = d.udev();
-      String type = u.getOrDefault("ID_FS_TYPE", "");
-      if (!type.isEmpty()) {
-        out.sample(
-            fsNames,
-            new String[] {
-              d.device(),
-              type,
-              u.getOrDefault("ID_FS_USAGE", ""),
-              u.getOrDefault("ID_FS_UUID", ""),
-              u.getOrDefault("ID_FS_VERSION", "")
-            },
-            1);
-      }
-    }
-    out.family("node_disk_device_mapper_info", MetricType.GAUGE, "Info about disk device mapper.");
-    String[] dmNames = {"device", "name", "uuid", "vg_name", "lv_name", "lv_layer"};
-    for (Disk d : disks) {
-      Map<String, String> u = d.udev();
-      String name = u.getOrDefault("DM_NAME", "");
-      if (!name.isEmpty()) {
-        out.sample(
-            dmNames,
-            new String[] {
-              d.device(),
-              name,
-              u.getOrDefault("DM_UUID", ""),
-              u.getOrDefault("DM_VG_NAME", ""),
-              u.getOrDefault("DM_LV_NAME", ""),
-              u.getOrDefault("DM_LV_LAYER", "")
-            },
-            1);
-      }
-    }
+    udevInfo(
+        out,
+        disks,
+        "node_disk_filesystem_info",
+        "Info about disk filesystem.",
+        new String[] {"device", "type", "usage", "uuid", "version"},
+        "ID_FS_TYPE",
+        "ID_FS_USAGE",
+        "ID_FS_UUID",
+        "ID_FS_VERSION");
+    udevInfo(
+        out,
+        disks,
+        "node_disk_device_mapper_info",
+        "Info about disk device mapper.",
+        new String[] {"device", "name", "uuid", "vg_name", "lv_name", "lv_layer"},
+        "DM_NAME",
+        "DM_UUID",
+        "DM_VG_NAME",
+        "DM_LV_NAME",
+        "DM_LV_LAYER");
     ata(
         out,
         disks,
@@ -234,6 +219,28 @@ public final class DiskstatsCollector implements Collector {
         "ID_ATA_ROTATION_RATE_RPM",
         "node_disk_ata_rotation_rate_rpm",
         "ATA disk rotation rate in RPMs (0 for SSDs).");
+  }
+
+  /**
+   * An info family of the disks whose udev property {@code keys[0]} is set: labels {@code device},
+   * then one per key, in order.
+   */
+  private static void udevInfo(
+      MetricWriter out, List<Disk> disks, String name, String help, String[] labels, String... keys)
+      throws IOException {
+    out.family(name, MetricType.GAUGE, help);
+    for (Disk d : disks) {
+      Map<String, String> u = d.udev();
+      if (u.getOrDefault(keys[0], "").isEmpty()) {
+        continue;
+      }
+      String[] values = new String[labels.length];
+      values[0] = d.device();
+      for (int k = 0; k < keys.length; k++) {
+        values[k + 1] = u.getOrDefault(keys[k], "");
+      }
+      out.sample(labels, values, 1);
+    }
   }
 
   /** An ATA udev property of disks that have {@code ID_ATA}, when it parses as a number. */

@@ -80,14 +80,15 @@ public final class HwmonCollector implements Collector {
   }
 
   private void chip(Path dir, HwmonFamilies families) throws IOException {
-    String chip = chipName(dir);
+    Path device = dir.resolve("device");
+    boolean hasDevice = Files.exists(device);
+    String human = readName(dir);
+    String chip = chipName(dir, hasDevice ? device : null, human);
     Map<String, Map<String, String>> sensors = new TreeMap<>();
     readSensors(dir, sensors);
-    Path device = dir.resolve("device");
-    if (Files.exists(device)) {
+    if (hasDevice) {
       readSensors(device, sensors);
     }
-    String human = readName(dir);
     if (human != null) {
       families.chipName(chip, human);
     }
@@ -152,11 +153,11 @@ public final class HwmonCollector implements Collector {
 
   /**
    * The {@code chip} label: {@code <bus>_<device>} from the {@code device} link's target, else the
-   * {@code name} file, else the hwmon directory's own name.
+   * {@code name} file ({@code name}, already read), else the hwmon directory's own name.
    */
-  private static String chipName(Path dir) throws IOException {
-    Path device = dir.resolve("device");
-    if (Files.exists(device)) {
+  private static String chipName(Path dir, @Nullable Path device, @Nullable String name)
+      throws IOException {
+    if (device != null) {
       Path real = device.toRealPath();
       String devName = clean(real.getFileName().toString());
       Path parent = real.getParent();
@@ -168,7 +169,6 @@ public final class HwmonCollector implements Collector {
         return devName;
       }
     }
-    String name = readName(dir);
     if (name != null) {
       return name;
     }

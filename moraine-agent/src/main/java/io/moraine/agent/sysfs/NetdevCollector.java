@@ -4,8 +4,8 @@ import io.moraine.agent.collector.Collector;
 import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricType;
 import io.moraine.agent.collector.MetricWriter;
+import io.moraine.agent.procfs.ProcText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +52,9 @@ public final class NetdevCollector implements Collector {
     }
   }
 
-  private final HostPaths paths;
+  private final Path netDev;
   private final DeviceFilter filter;
+  private final ProcText text = new ProcText();
 
   /**
    * @param paths procfs (for {@code net/dev}, the network namespace of the agent's process: run the
@@ -61,7 +62,7 @@ public final class NetdevCollector implements Collector {
    * @param options device filter
    */
   public NetdevCollector(HostPaths paths, NetdevOptions options) {
-    this.paths = Objects.requireNonNull(paths, "paths");
+    this.netDev = Objects.requireNonNull(paths, "paths").proc("net/dev");
     this.filter = new DeviceFilter(options.deviceExclude(), options.deviceInclude());
   }
 
@@ -72,23 +73,20 @@ public final class NetdevCollector implements Collector {
 
   @Override
   public void collect(MetricWriter out) throws IOException {
-    Path file = paths.proc("net/dev");
-    TextCursor in = new TextCursor(Files.readAllBytes(file), file.toString());
+    text.load(netDev);
     List<String[]> devices = new ArrayList<>();
     List<long[]> values = new ArrayList<>();
-    in.nextLine(); // two header lines
-    in.nextLine();
-    while (in.hasLine()) {
-      if (!in.hasField()) {
-        in.nextLine();
+    text.nextLine(); // two header lines
+    text.nextLine();
+    for (; text.hasLine(); text.nextLine()) {
+      if (!text.nextToken(':')) {
         continue;
       }
-      String device = in.token(':');
+      String device = text.token();
       long[] row = new long[KEYS.length];
       for (int i = 0; i < row.length; i++) {
-        row[i] = in.unsigned();
+        row[i] = text.nextUint64();
       }
-      in.nextLine();
       if (!filter.ignored(device)) {
         devices.add(new String[] {device});
         values.add(row);
@@ -97,7 +95,7 @@ public final class NetdevCollector implements Collector {
     for (int k = 0; k < KEYS.length; k++) {
       out.family(NAMES[k], MetricType.COUNTER, HELPS[k]);
       for (int d = 0; d < devices.size(); d++) {
-        out.sample(DEVICE, devices.get(d), TextCursor.toDouble(values.get(d)[k]));
+        out.sample(DEVICE, devices.get(d), ProcText.uint64ToDouble(values.get(d)[k]));
       }
     }
   }
