@@ -72,19 +72,20 @@ final class ControlParser {
 
   private void parseDefinition() {
     String context = "define clause";
-    Token t = tokens.nextNonSpace();
-    if (t.kind() != Kind.STRING && t.kind() != Kind.RAW_STRING) {
-      throw tokens.unexpected(t, context);
-    }
-    String defName = tokens.unquote(t);
+    String defName = templateName(tokens.nextNonSpace(), context);
     tokens.expect(Kind.RIGHT_DELIM, context);
+    defineBody(defName, context);
+  }
+
+  /** Parses the body of {@code define} or {@code block} up to its end and adds it as a template. */
+  private void defineBody(String tmplName, String context) {
     List<String> saved = pipelines.enterTemplate();
     ItemList body = itemList();
     pipelines.leaveTemplate(saved);
     if (body.stop.isElse) {
       throw tokens.error("unexpected " + body.stop + " in " + context);
     }
-    add(defName, body.list);
+    add(tmplName, body.list);
   }
 
   private void add(String tmplName, ListNode root) {
@@ -223,13 +224,7 @@ final class ControlParser {
     Token t = tokens.nextNonSpace();
     String tmplName = templateName(t, context);
     PipeNode pipe = pipelines.pipeline(context);
-    List<String> saved = pipelines.enterTemplate();
-    ItemList body = itemList();
-    pipelines.leaveTemplate(saved);
-    if (body.stop.isElse) {
-      throw tokens.error("unexpected " + body.stop + " in " + context);
-    }
-    add(tmplName, body.list);
+    defineBody(tmplName, context);
     return new TemplateNode(t.pos(), tmplName, pipe);
   }
 

@@ -1,14 +1,11 @@
 package io.moraine.rules.template;
 
-import io.moraine.rules.template.Parser.ParseError;
 import io.moraine.rules.template.Parser.Parsed;
 import io.moraine.rules.template.Values.AlertData;
 import io.moraine.rules.template.Values.GoMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Prometheus's template expansion for alerting rules' labels and annotations: Go's text/template
@@ -20,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}}, so columns in messages
  * count that prefix on line 1, as Prometheus's do.
  *
- * <p>Parsed templates (and parse errors) are cached by name and text, at most {@link #CACHE_SIZE}
- * of them; execution never re-parses.
+ * <p>Parsed templates (and parse errors) are cached by name and text, at most {@link
+ * ParseCache#SIZE} of them; execution never re-parses.
  */
 public final class GoTemplates {
   private GoTemplates() {}
@@ -31,17 +28,11 @@ public final class GoTemplates {
       "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}"
           + "{{$externalURL := .ExternalURL}}{{$value := .Value}}";
 
-  /** Distinct templates kept parsed; a rule set has a few per alerting rule. */
-  static final int CACHE_SIZE = 4096;
-
   static final Map<String, Func> FUNCS = functions();
 
-  private record Key(String name, String text) {}
-
-  /** A parse result: the tree or Go's message. */
-  private record Entry(@Nullable Parsed parsed, @Nullable String error) {}
-
-  private static final ConcurrentHashMap<Key, Entry> CACHE = new ConcurrentHashMap<>();
+  private static final ParseCache CACHE =
+      new ParseCache(
+          (name, text) -> Parser.parse(templateName(name), PREFIX + text, FUNCS.keySet()));
 
   private static Map<String, Func> functions() {
     Map<String, Func> m = new HashMap<>();
@@ -61,7 +52,7 @@ public final class GoTemplates {
    * @throws TemplateException naming the line and reason, like Go's parser
    */
   public static void check(String name, String text) throws TemplateException {
-    Entry e = parse(name, text);
+    ParseCache.Entry e = CACHE.get(name, text);
     if (e.parsed() == null) {
       throw new TemplateException(String.valueOf(e.error()));
     }
@@ -88,7 +79,7 @@ public final class GoTemplates {
   static String expandOrThrow(String name, String text, TemplateData data)
       throws TemplateException {
     Objects.requireNonNull(data, "data");
-    Entry e = parse(name, text);
+    ParseCache.Entry e = CACHE.get(name, text);
     String tmplName = templateName(name);
     Parsed parsed = e.parsed();
     if (parsed == null) {
@@ -135,24 +126,5 @@ public final class GoTemplates {
 
   static String templateName(String name) {
     return name.startsWith("__alert_") ? name : "__alert_" + name;
-  }
-
-  private static Entry parse(String name, String text) {
-    Key key = new Key(name, text);
-    Entry cached = CACHE.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    Entry e;
-    try {
-      e = new Entry(Parser.parse(templateName(name), PREFIX + text, FUNCS.keySet()), null);
-    } catch (ParseError err) {
-      e = new Entry(null, err.getMessage());
-    }
-    if (CACHE.size() >= CACHE_SIZE) {
-      CACHE.clear(); // simple bound: rule sets are small; a reload re-parses what it uses
-    }
-    CACHE.put(key, e);
-    return e;
   }
 }

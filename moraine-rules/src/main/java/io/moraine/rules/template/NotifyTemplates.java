@@ -1,7 +1,6 @@
 package io.moraine.rules.template;
 
 import io.moraine.rules.template.Func.Param;
-import io.moraine.rules.template.Parser.ParseError;
 import io.moraine.rules.template.Parser.Parsed;
 import io.moraine.rules.template.Values.GoList;
 import io.moraine.rules.template.Values.Html;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,11 +62,7 @@ final class NotifyTemplates {
 
   private static final Map<String, Node.ListNode> DEFAULT_TREES = defaultTrees();
 
-  private record Key(String name, String text) {}
-
-  private record Entry(@Nullable Parsed parsed, @Nullable String error) {}
-
-  private static final ConcurrentHashMap<Key, Entry> CACHE = new ConcurrentHashMap<>();
+  private static final ParseCache CACHE = new ParseCache(NotifyTemplates::parseWithDefaults);
 
   private static String define(String name, String body) {
     return "{{ define \"" + name + "\" }}" + body + "{{ end }}";
@@ -118,27 +112,19 @@ final class NotifyTemplates {
 
   /** Parses (or finds cached) {@code text} as template {@code name} with the defaults defined. */
   static Parsed parse(String name, String text) throws TemplateException {
-    Key key = new Key(name, text);
-    Entry e = CACHE.get(key);
-    if (e == null) {
-      try {
-        Parsed own = Parser.parse(name, text, FUNCS.keySet());
-        Map<String, Node.ListNode> all = new HashMap<>(DEFAULT_TREES);
-        all.putAll(own.templates());
-        e = new Entry(new Parsed(own.name(), own.text(), Map.copyOf(all)), null);
-      } catch (ParseError err) {
-        e = new Entry(null, err.getMessage());
-      }
-      if (CACHE.size() >= GoTemplates.CACHE_SIZE) {
-        CACHE.clear();
-      }
-      CACHE.put(key, e);
-    }
+    ParseCache.Entry e = CACHE.get(name, text);
     Parsed p = e.parsed();
     if (p == null) {
       throw new TemplateException(String.valueOf(e.error()));
     }
     return p;
+  }
+
+  private static Parsed parseWithDefaults(String name, String text) {
+    Parsed own = Parser.parse(name, text, FUNCS.keySet());
+    Map<String, Node.ListNode> all = new HashMap<>(DEFAULT_TREES);
+    all.putAll(own.templates());
+    return new Parsed(own.name(), own.text(), Map.copyOf(all));
   }
 
   /** Expands {@code text} on {@code data}. */

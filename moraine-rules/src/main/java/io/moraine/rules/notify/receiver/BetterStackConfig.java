@@ -50,10 +50,4 @@ public record BetterStackConfig(
     Objects.requireNonNull(requesterEmail, "requesterEmail");
     Objects.requireNonNull(teamName, "teamName");
   }
-
-  /** This config with another token and URL. */
-  public BetterStackConfig withTokenAndUrl(String token, URI u) {
-    return new BetterStackConfig(
-        sendResolved, http, token, u, requesterEmail, teamName, call, sms, email, push);
-  }
 }

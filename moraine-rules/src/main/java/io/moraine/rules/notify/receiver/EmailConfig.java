@@ -59,19 +59,4 @@ public record EmailConfig(
           "email: smarthost must be host:port, got \"" + smarthost + "\"");
     }
   }
-
-  /** This config with other addresses and smarthost. */
-  public EmailConfig withAddresses(List<String> newTo, String newFrom, String newSmarthost) {
-    return new EmailConfig(
-        sendResolved,
-        newTo,
-        newFrom,
-        newSmarthost,
-        hello,
-        authUsername,
-        authPassword,
-        requireTls,
-        headers,
-        timeout);
-  }
 }

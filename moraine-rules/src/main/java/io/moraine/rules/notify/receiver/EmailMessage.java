@@ -1,5 +1,6 @@
 package io.moraine.rules.notify.receiver;
 
+import io.moraine.rules.template.NotificationData;
 import io.moraine.rules.template.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -71,8 +72,10 @@ final class EmailMessage {
   static String html(TemplateView v) {
     StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><body>\n<h2>");
     sb.append(escape(v.subject().strip())).append("</h2>\n");
-    for (TemplateView.AlertView a : v.alerts) {
-      sb.append("<h3>").append(a.firing() ? "Firing" : "Resolved").append("</h3>\n<p>Labels<br>\n");
+    for (NotificationData.Alert a : v.alerts) {
+      sb.append("<h3>")
+          .append(TemplateView.firing(a) ? "Firing" : "Resolved")
+          .append("</h3>\n<p>Labels<br>\n");
       for (String k : TemplateView.sortedNames(a.labels())) {
         sb.append(escape(k))
             .append(" = ")

@@ -16,23 +16,9 @@ import java.util.TreeMap;
  * default templates ({@code template/default.tmpl}) that the integrations use. Immutable.
  */
 final class TemplateView {
-  /** One alert as templates see it. */
-  record AlertView(
-      String status,
-      Map<String, String> labels,
-      Map<String, String> annotations,
-      long startsAtMillis,
-      long endsAtMillis,
-      String generatorUrl,
-      String fingerprint) {
-    boolean firing() {
-      return status.equals("firing");
-    }
-  }
-
   final String receiver;
   final String status;
-  final List<AlertView> alerts;
+  final List<NotificationData.Alert> alerts;
   final Map<String, String> groupLabels;
   final Map<String, String> commonLabels;
   final Map<String, String> commonAnnotations;
@@ -40,13 +26,13 @@ final class TemplateView {
 
   private TemplateView(Notification n, List<Alert> sent) {
     receiver = GoText.quoteMeta(n.receiver());
-    List<AlertView> views = new ArrayList<>(sent.size());
+    List<NotificationData.Alert> views = new ArrayList<>(sent.size());
     boolean anyFiring = false;
     for (Alert a : sent) {
       boolean resolved = a.resolvedAt(n.nowMillis());
       anyFiring |= !resolved;
       views.add(
-          new AlertView(
+          new NotificationData.Alert(
               resolved ? "resolved" : "firing",
               labelMap(a.labels()),
               a.annotations(),
@@ -71,28 +57,20 @@ final class TemplateView {
 
   /** Alertmanager's {@code template.Data} of this view, for configured templates. */
   NotificationData data() {
-    List<NotificationData.Alert> list = new ArrayList<>(alerts.size());
-    for (AlertView a : alerts) {
-      list.add(
-          new NotificationData.Alert(
-              a.status(),
-              a.labels(),
-              a.annotations(),
-              a.startsAtMillis(),
-              a.endsAtMillis(),
-              a.generatorUrl(),
-              a.fingerprint()));
-    }
     return new NotificationData(
-        receiver, status, list, groupLabels, commonLabels, commonAnnotations, externalUrl);
+        receiver, status, alerts, groupLabels, commonLabels, commonAnnotations, externalUrl);
   }
 
-  List<AlertView> firing() {
-    return alerts.stream().filter(AlertView::firing).toList();
+  List<NotificationData.Alert> firing() {
+    return alerts.stream().filter(TemplateView::firing).toList();
   }
 
-  List<AlertView> resolved() {
-    return alerts.stream().filter(a -> !a.firing()).toList();
+  List<NotificationData.Alert> resolved() {
+    return alerts.stream().filter(a -> !firing(a)).toList();
+  }
+
+  static boolean firing(NotificationData.Alert a) {
+    return a.status().equals("firing");
   }
 
   /** {@code __subject}: {@code [FIRING:2] group values (other common label values)}. */
@@ -116,9 +94,9 @@ final class TemplateView {
   }
 
   /** {@code __text_alert_list}: labels, annotations and source of each alert. */
-  static String textAlertList(List<AlertView> list) {
+  static String textAlertList(List<NotificationData.Alert> list) {
     StringBuilder sb = new StringBuilder();
-    for (AlertView a : list) {
+    for (NotificationData.Alert a : list) {
       sb.append("Labels:\n");
       for (String k : sortedNames(a.labels())) {
         sb.append(" - ")
@@ -159,21 +137,23 @@ final class TemplateView {
     return sortedNames(kv).stream().map(k -> kv.getOrDefault(k, "")).toList();
   }
 
+  /** The labels as a map, which {@link NotificationData.Alert} copies. */
   private static Map<String, String> labelMap(Labels l) {
-    Map<String, String> m = new TreeMap<>();
+    Map<String, String> m = HashMap.newHashMap(l.size());
     for (int i = 0; i < l.size(); i++) {
       m.put(l.name(i), l.value(i));
     }
-    return java.util.Collections.unmodifiableMap(m);
+    return m;
   }
 
-  private static Map<String, String> common(List<AlertView> views, boolean labels) {
+  private static Map<String, String> common(List<NotificationData.Alert> views, boolean labels) {
     if (views.isEmpty()) {
       return Map.of();
     }
-    Map<String, String> c = new TreeMap<>(labels ? views.get(0).labels : views.get(0).annotations);
-    for (AlertView v : views.subList(1, views.size())) {
-      Map<String, String> m = labels ? v.labels : v.annotations;
+    Map<String, String> c =
+        new TreeMap<>(labels ? views.get(0).labels() : views.get(0).annotations());
+    for (NotificationData.Alert v : views.subList(1, views.size())) {
+      Map<String, String> m = labels ? v.labels() : v.annotations();
       c.entrySet().removeIf(e -> !e.getValue().equals(m.get(e.getKey())));
     }
     return java.util.Collections.unmodifiableMap(c);

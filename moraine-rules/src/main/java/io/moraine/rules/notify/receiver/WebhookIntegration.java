@@ -2,6 +2,7 @@ package io.moraine.rules.notify.receiver;
 
 import io.moraine.rules.notify.Alert;
 import io.moraine.rules.notify.Notification;
+import io.moraine.rules.template.NotificationData;
 import java.util.List;
 
 /** Alertmanager's webhook: the template data, version "4", the group key, truncation count. */
@@ -37,7 +38,7 @@ final class WebhookIntegration implements Integration {
     TemplateView v = TemplateView.of(n, kept);
     GoJson j = new GoJson().open();
     j.field("receiver", v.receiver).field("status", v.status).name("alerts").openArray();
-    for (TemplateView.AlertView a : v.alerts) {
+    for (NotificationData.Alert a : v.alerts) {
       j.open().field("status", a.status());
       j.name("labels").map(a.labels()).name("annotations").map(a.annotations());
       j.field("startsAt", GoText.rfc3339(a.startsAtMillis()));
