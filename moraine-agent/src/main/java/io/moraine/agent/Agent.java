@@ -134,7 +134,7 @@ public final class Agent implements AutoCloseable {
       case "time" -> new TimeCollector(p, InstantSource.system(), ZoneId.systemDefault());
       case "uname" -> new UnameCollector(p);
       case "vmstat" -> new VmstatCollector(p);
-      case "container" -> container(p, shared.pods());
+      case "container" -> shared.containerCollector();
       case "energy" ->
           new EnergyCollector(
               p, PowerModel.preset(o.energyModel()), o.nodeName(), shared.usage(), Clock.SYSTEM);
@@ -146,15 +146,6 @@ public final class Agent implements AutoCloseable {
           throw new IllegalStateException(
               "BUG: collector " + name + " in the catalog but not built");
     };
-  }
-
-  private static Collector container(HostPaths p, PodDirectory pods) {
-    try {
-      return new ContainerCollector(p, pods, Clock.SYSTEM);
-    } catch (IOException e) {
-      // No cgroup hierarchy: the collector reports success 0 with the reason, the rest runs.
-      return new Unavailable("container", e.getMessage());
-    }
   }
 
   private static @Nullable Collector logs(AgentOptions o, List<AutoCloseable> closeables)
@@ -186,9 +177,11 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  /** What several collectors share: the pod directory and the container views. */
-  private record Shared(
-      PodDirectory pods, ContainerUsageSource usage, ProcessContainers processes) {
+  /**
+   * What several collectors share: the cgroup view (the container collector hands its reading to
+   * the energy collector through it; GPU processes are mapped by it), or why there is none.
+   */
+  private record Shared(@Nullable CgroupContainers cgroups, @Nullable String noCgroups) {
     static Shared of(AgentOptions o) {
       PodDirectory pods = PodDirectory.EMPTY;
       AgentOptions.Kubernetes k = o.kubernetes();
@@ -212,14 +205,31 @@ public final class Agent implements AutoCloseable {
         }
       }
       try {
-        CgroupContainers containers = new CgroupContainers(o.paths(), pods);
-        return new Shared(pods, containers, containers);
+        return new Shared(new CgroupContainers(o.paths(), pods, Clock.SYSTEM), null);
       } catch (IOException e) {
         LOG.atInfo()
             .addKeyValue("reason", e.getMessage())
             .log("no cgroup hierarchy: energy is not split by container, GPUs carry no pod labels");
-        return new Shared(pods, List::of, pid -> Optional.empty());
+        return new Shared(null, e.getMessage());
       }
+    }
+
+    /** Without a cgroup hierarchy the collector reports success 0 with the reason. */
+    Collector containerCollector() {
+      CgroupContainers c = cgroups;
+      return c == null
+          ? new Unavailable("container", noCgroups)
+          : new ContainerCollector(c, Clock.SYSTEM);
+    }
+
+    ContainerUsageSource usage() {
+      CgroupContainers c = cgroups;
+      return c == null ? List::of : c;
+    }
+
+    ProcessContainers processes() {
+      CgroupContainers c = cgroups;
+      return c == null ? pid -> Optional.empty() : c;
     }
   }
 

@@ -122,7 +122,7 @@ final class CgroupFs {
         if (kind.kind() != CgroupPath.Kind.OTHER) {
           out.add(new Node(p, kind));
         }
-        if (kind.kind() != CgroupPath.Kind.CONTAINER && kind.kind() != CgroupPath.Kind.STANDALONE) {
+        if (!kind.isContainer()) {
           walk(child, path, depth + 1, out);
         }
         path.setLength(mark);

@@ -34,6 +34,11 @@ record CgroupPath(Kind kind, String podUid, String runtimeId) {
   /** The runtimes' scope prefixes under a pod slice (systemd driver). */
   private static final String[] SCOPE_PREFIXES = {"cri-containerd-", "crio-", "docker-"};
 
+  /** Whether this is a container (of a pod, sandboxes included, or standalone): a leaf cgroup. */
+  boolean isContainer() {
+    return kind == Kind.CONTAINER || kind == Kind.STANDALONE;
+  }
+
   /** Classifies {@code path} ("/" is the root). */
   static CgroupPath classify(String path) {
     if (path.equals("/") || path.isEmpty()) {

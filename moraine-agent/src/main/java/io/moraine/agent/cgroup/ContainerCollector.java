@@ -21,7 +21,8 @@ import java.util.Objects;
  * its network namespace, so cAdvisor reports them there), a standalone container's own.
  *
  * <p>One directory walk per scrape; the per-cgroup readings live in buffers reused between scrapes.
- * Not thread-safe (the agent serialises scrapes).
+ * The leaf containers' CPU time is handed to the {@link CgroupContainers} the collector is built
+ * on, which serves it to the energy collector. Not thread-safe (the agent serialises scrapes).
  */
 public final class ContainerCollector implements Collector {
   static final String[] LABELS = {"container", "id", "image", "name", "namespace", "pod"};
@@ -29,6 +30,7 @@ public final class ContainerCollector implements Collector {
   private static final String[] NET_LABELS = with("interface");
   private static final String[] DEVICE_LABELS = with("device");
 
+  private final CgroupContainers cgroups;
   private final PodDirectory pods;
   private final Clock clock;
   private final CgroupFs fs;
@@ -47,12 +49,23 @@ public final class ContainerCollector implements Collector {
    * @throws IOException when sysfs has no cgroup hierarchy
    */
   public ContainerCollector(HostPaths paths, PodDirectory pods, Clock clock) throws IOException {
-    Objects.requireNonNull(paths, "paths");
-    this.pods = Objects.requireNonNull(pods, "pods");
+    this(new CgroupContainers(paths, pods, clock), clock);
+  }
+
+  /**
+   * A collector over the hierarchy, pods and paths of {@code cgroups}, to which it hands each
+   * scrape's reading of the leaf containers (see {@link CgroupContainers#containers}).
+   *
+   * @param cgroups the cgroup view shared with the energy and GPU collectors
+   * @param clock the time source for {@code container_last_seen}
+   */
+  public ContainerCollector(CgroupContainers cgroups, Clock clock) {
+    this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
+    this.pods = cgroups.pods;
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.fs = new CgroupFs(paths);
-    this.reader = new StatsReader(fs, paths);
-    this.devices = new BlockDevices(paths);
+    this.fs = cgroups.fs;
+    this.reader = new StatsReader(fs, cgroups.paths);
+    this.devices = new BlockDevices(cgroups.paths);
   }
 
   @Override
@@ -68,6 +81,7 @@ public final class ContainerCollector implements Collector {
       pool.add(new CgroupStats());
       labelPool.add(new String[LABELS.length]);
     }
+    List<ContainerUsage> usage = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       CgroupFs.Node node = nodes.get(i);
       Labeler.Labelled l = Labeler.label(node.path(), node.kind(), pods);
@@ -81,6 +95,9 @@ public final class ContainerCollector implements Collector {
       v[5] = r.pod();
       CgroupStats s = pool.get(i);
       reader.read(node.path(), s);
+      if (node.kind().isContainer() && s.cpuUsageNanos != ABSENT) {
+        usage.add(new ContainerUsage(r, s.cpuUsageNanos / 1e9));
+      }
       long pid =
           node.kind().kind() == CgroupPath.Kind.ROOT
               ? 1
@@ -91,6 +108,7 @@ public final class ContainerCollector implements Collector {
         reader.network(pid, s);
       }
     }
+    cgroups.handOver(usage);
     Families w = new Families(out, pool, labelPool, n);
     writeCpu(w);
     writeMemory(w);

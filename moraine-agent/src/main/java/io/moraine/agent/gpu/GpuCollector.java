@@ -36,6 +36,7 @@ public final class GpuCollector implements Collector, AutoCloseable {
 
   static final String XID_ERRORS = "DCGM_FI_DEV_XID_ERRORS";
   private static final String XID_HELP = "Value of the last XID error encountered.";
+  private static final GpuField[] FIELDS = GpuField.values();
 
   private final GpuOptions options;
   private final ProcessContainers containers;
@@ -71,8 +72,13 @@ public final class GpuCollector implements Collector, AutoCloseable {
     for (int i = 0; i < labels.length; i++) {
       labels[i] = DeviceLabels.of(devices.get(i), options.hostname(), podOf(s, devices.get(i)));
     }
-    for (GpuField field : GpuField.values()) {
-      writeField(s, field, labels, out);
+    for (int from = 0; from < FIELDS.length; ) {
+      int to = from + 1;
+      while (to < FIELDS.length && FIELDS[to].sameCall(FIELDS[from])) {
+        to++;
+      }
+      writeFields(s, from, to, labels, out);
+      from = to;
     }
     writeXid(s, labels, out);
   }
@@ -113,25 +119,43 @@ public final class GpuCollector implements Collector, AutoCloseable {
     return session;
   }
 
-  private void writeField(GpuSession s, GpuField field, DeviceLabels[] labels, MetricWriter out)
+  /**
+   * Writes the families {@code FIELDS[from..to)}, which share one NVML call: it is made once per
+   * device, and each family takes its value from the same result.
+   */
+  private void writeFields(GpuSession s, int from, int to, DeviceLabels[] labels, MetricWriter out)
       throws IOException {
-    if (!s.nvml.has(field.fn)) {
+    GpuField first = FIELDS[from];
+    if (!s.nvml.has(first.fn)) {
       once(
-          field.fn.symbol,
+          first.fn.symbol,
           () ->
               LOG.atInfo()
-                  .addKeyValue("function", field.fn.symbol)
-                  .addKeyValue("family", field.metric)
+                  .addKeyValue("function", first.fn.symbol)
+                  .addKeyValue("family", first.metric)
                   .log("NVML lacks the function; family skipped"));
       return;
     }
-    out.family(field.metric, field.type, field.help);
+    boolean[] read = new boolean[labels.length];
+    double[][] values = new double[labels.length][to - from];
     for (int i = 0; i < labels.length; i++) {
-      int st = field.read(s.nvml, s.devices.get(i).handle());
-      if (st == Nvml.SUCCESS) {
-        out.sample(labels[i].names(), labels[i].values(), field.value(s.nvml));
+      int st = first.read(s.nvml, s.devices.get(i).handle());
+      read[i] = st == Nvml.SUCCESS;
+      if (read[i]) {
+        for (int f = from; f < to; f++) {
+          values[i][f - from] = FIELDS[f].value(s.nvml);
+        }
       } else if (st != Nvml.NOT_SUPPORTED) {
-        failedOnce(s, field.fn.symbol, st);
+        failedOnce(s, first.fn.symbol, st);
+      }
+    }
+    for (int f = from; f < to; f++) {
+      GpuField field = FIELDS[f];
+      out.family(field.metric, field.type, field.help);
+      for (int i = 0; i < labels.length; i++) {
+        if (read[i]) {
+          out.sample(labels[i].names(), labels[i].values(), values[i][f - from]);
+        }
       }
     }
   }

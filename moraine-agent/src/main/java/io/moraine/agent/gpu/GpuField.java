@@ -102,6 +102,11 @@ enum GpuField {
     return selector < 0 ? nvml.deviceOut(fn, device) : nvml.deviceSelectorOut(fn, device, selector);
   }
 
+  /** Whether {@code other} reads the same NVML call (so one {@link #read} serves both). */
+  boolean sameCall(GpuField other) {
+    return fn == other.fn && selector == other.selector;
+  }
+
   /** The value of the last successful {@link #read}, in the family's unit. */
   double value(Nvml nvml) {
     return value.applyAsDouble(nvml.scratch());

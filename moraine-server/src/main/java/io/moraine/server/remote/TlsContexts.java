@@ -1,19 +1,16 @@
 package io.moraine.server.remote;
 
+import io.moraine.core.tls.TrustManagers;
 import io.moraine.server.config.HttpClientConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +19,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
@@ -59,30 +55,10 @@ public final class TlsContexts {
   private static X509TrustManager trust(HttpClientConfig.TlsConfig tls)
       throws IOException, GeneralSecurityException {
     if (tls.insecureSkipVerify()) {
-      return new TrustingAll();
+      return TrustManagers.trustingAll();
     }
-    KeyStore cas = null;
     Path ca = tls.caFile();
-    if (ca != null) {
-      cas = KeyStore.getInstance(KeyStore.getDefaultType());
-      cas.load(null, null);
-      int i = 0;
-      for (Certificate c : certificates(ca)) {
-        cas.setCertificateEntry("ca-" + i++, c);
-      }
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(cas);
-    X509TrustManager base = null;
-    for (TrustManager t : tmf.getTrustManagers()) {
-      if (t instanceof X509TrustManager x) {
-        base = x;
-      }
-    }
-    if (base == null) {
-      throw new GeneralSecurityException("no X.509 trust manager");
-    }
+    X509TrustManager base = TrustManagers.trusting(ca == null ? null : TrustManagers.readPem(ca));
     return tls.serverName().isEmpty() ? base : new NamedServer(base, tls.serverName());
   }
 
@@ -93,7 +69,7 @@ public final class TlsContexts {
     if (cert == null || key == null) {
       throw new GeneralSecurityException("client cert_file and key_file must both be configured");
     }
-    List<Certificate> chain = certificates(cert);
+    List<Certificate> chain = TrustManagers.readPem(cert);
     if (chain.isEmpty()) {
       throw new IOException(cert + ": no PEM certificate found");
     }
@@ -104,13 +80,6 @@ public final class TlsContexts {
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(ks, NO_PASSWORD);
     return kmf.getKeyManagers();
-  }
-
-  private static List<Certificate> certificates(Path file)
-      throws IOException, GeneralSecurityException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
-    }
   }
 
   /**
@@ -194,35 +163,6 @@ public final class TlsContexts {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
       return base.getAcceptedIssuers();
-    }
-  }
-
-  /**
-   * {@code insecure_skip_verify}: every server certificate is accepted, whatever name it carries
-   * (an extended manager, so the JDK adds no host name check of its own).
-   */
-  private static final class TrustingAll extends X509ExtendedTrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }
