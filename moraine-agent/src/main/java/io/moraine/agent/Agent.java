@@ -11,7 +11,6 @@ import io.moraine.agent.collector.CollectorSet;
 import io.moraine.agent.collector.HostPaths;
 import io.moraine.agent.collector.MetricWriter;
 import io.moraine.agent.energy.EnergyCollector;
-import io.moraine.agent.energy.PowerModel;
 import io.moraine.agent.fs.FilesystemCollector;
 import io.moraine.agent.fs.FilesystemOptions;
 import io.moraine.agent.gpu.GpuCollector;
@@ -136,8 +135,7 @@ public final class Agent implements AutoCloseable {
       case "vmstat" -> new VmstatCollector(p);
       case "container" -> shared.containerCollector();
       case "energy" ->
-          new EnergyCollector(
-              p, PowerModel.preset(o.energyModel()), o.nodeName(), shared.usage(), Clock.SYSTEM);
+          new EnergyCollector(p, o.powerModel(), o.nodeName(), shared.usage(), Clock.SYSTEM);
       case "gpu" ->
           new GpuCollector(new GpuOptions(o.nvmlLibrary(), p, o.nodeName()), shared.processes());
       case "logs" -> logs(o, closeables);

@@ -1,6 +1,7 @@
 package io.moraine.agent;
 
 import io.moraine.agent.collector.HostPaths;
+import io.moraine.agent.energy.PowerModel;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param switches collector name to on/off, overriding {@link Catalog}'s defaults
  * @param nodeName the node's name (labels logs, GPU {@code Hostname})
  * @param kubernetes where pod metadata comes from, or null for no pod labels
- * @param energyModel the power-model preset used where RAPL is unavailable
+ * @param powerModel the power model used where RAPL is unavailable
  * @param nvmlLibrary NVML's path, or null to search the usual places
  * @param logs the log shipper's settings, or null when no push URL is given
  */
@@ -27,7 +28,7 @@ public record AgentOptions(
     Map<String, Boolean> switches,
     String nodeName,
     @Nullable Kubernetes kubernetes,
-    String energyModel,
+    PowerModel powerModel,
     @Nullable Path nvmlLibrary,
     @Nullable Logs logs) {
   public AgentOptions {
@@ -35,7 +36,7 @@ public record AgentOptions(
     Objects.requireNonNull(paths, "paths");
     switches = Map.copyOf(switches);
     Objects.requireNonNull(nodeName, "nodeName");
-    Objects.requireNonNull(energyModel, "energyModel");
+    Objects.requireNonNull(powerModel, "powerModel");
     for (String name : switches.keySet()) {
       if (Catalog.find(name) == null) {
         throw new IllegalArgumentException(

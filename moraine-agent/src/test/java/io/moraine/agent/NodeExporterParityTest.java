@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moraine.agent.Exposition.Family;
 import io.moraine.agent.collector.HostPaths;
+import io.moraine.agent.energy.PowerModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -78,7 +79,7 @@ class NodeExporterParityTest {
             Map.of(),
             "parity-test",
             null,
-            "generic-x86-server",
+            PowerModel.GENERIC_X86_SERVER,
             null,
             null);
     Map<String, Family> ours = Map.of();

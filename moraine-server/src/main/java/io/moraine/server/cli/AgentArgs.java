@@ -3,6 +3,7 @@ package io.moraine.server.cli;
 import io.moraine.agent.AgentOptions;
 import io.moraine.agent.Catalog;
 import io.moraine.agent.collector.HostPaths;
+import io.moraine.agent.energy.PowerModel;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -69,6 +70,16 @@ final class AgentArgs {
                 + " nvidia-jetson (docs/energy-model.md). Default: generic-x86-server."
           },
           new String[] {
+            "--energy.idle-watts=W", "Override the model's idle power of the node, watts."
+          },
+          new String[] {
+            "--energy.idle-watts-per-core=W", "Override the model's idle power per CPU, watts."
+          },
+          new String[] {
+            "--energy.dynamic-watts-per-core=W",
+            "Override the model's power added per fully busy CPU, watts."
+          },
+          new String[] {
             "--gpu.nvml-library=FILE",
             "Path of libnvidia-ml.so.1. Default: searched in the usual places."
           },
@@ -100,6 +111,9 @@ final class AgentArgs {
   private @Nullable Path caFile;
   private boolean insecure;
   private String energyModel = "generic-x86-server";
+  private @Nullable Double idleWatts;
+  private @Nullable Double idleWattsPerCore;
+  private @Nullable Double dynamicWattsPerCore;
   private @Nullable Path nvml;
   private @Nullable URI logsPushUrl;
   private String logsTenant = "";
@@ -205,6 +219,9 @@ final class AgentArgs {
       case "--kubernetes.token-file" -> tokenFile = path(name, value);
       case "--kubernetes.ca-file" -> caFile = path(name, value);
       case "--energy.model" -> energyModel = nonEmpty(name, value);
+      case "--energy.idle-watts" -> idleWatts = watts(name, value);
+      case "--energy.idle-watts-per-core" -> idleWattsPerCore = watts(name, value);
+      case "--energy.dynamic-watts-per-core" -> dynamicWattsPerCore = watts(name, value);
       case "--gpu.nvml-library" -> nvml = path(name, value);
       case "--logs.push-url" -> logsPushUrl = url(name, value);
       case "--logs.tenant" -> logsTenant = value;
@@ -218,6 +235,29 @@ final class AgentArgs {
       throw new UsageException("empty value for " + name);
     }
     return value;
+  }
+
+  private static double watts(String name, String value) throws UsageException {
+    try {
+      double w = Double.parseDouble(value);
+      if (w >= 0 && !Double.isInfinite(w)) {
+        return w;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new UsageException("invalid value '" + value + "' for " + name + ": want watts >= 0");
+  }
+
+  /** The preset named by --energy.model with the wattages given by flags in place of its own. */
+  private PowerModel powerModel() {
+    PowerModel p = PowerModel.preset(energyModel);
+    return new PowerModel(
+        p.name(),
+        idleWatts != null ? idleWatts : p.idleWatts(),
+        idleWattsPerCore != null ? idleWattsPerCore : p.idleWattsPerCore(),
+        dynamicWattsPerCore != null ? dynamicWattsPerCore : p.dynamicWattsPerCore(),
+        p.split());
   }
 
   private static Path path(String name, String value) throws UsageException {
@@ -259,7 +299,7 @@ final class AgentArgs {
           switches,
           nodeName(env),
           kubernetes(env, exists),
-          energyModel,
+          powerModel(),
           nvml,
           logsPushUrl == null ? null : new AgentOptions.Logs(logsPushUrl, logsTenant, data));
     } catch (IllegalArgumentException e) {
