@@ -52,6 +52,10 @@ public final class AlertingRule extends Rule {
   private final AlertingRuleSpec spec;
   private final Environment env;
   private final Labels writtenLabels;
+
+  /** The alerts' generator URL: fixed by the expression and {@code $externalURL}. */
+  private final String generatorUrl;
+
   private volatile boolean restored;
   private final Object lock = new Object();
 
@@ -66,6 +70,7 @@ public final class AlertingRule extends Rule {
     Labels.Builder b = Labels.builder();
     spec.labels().forEach(b::add);
     this.writtenLabels = b.build();
+    this.generatorUrl = AlertTemplates.generatorUrl(env.externalUrl(), query());
   }
 
   /** The annotations as written (templates), in file order. */
@@ -249,7 +254,6 @@ public final class AlertingRule extends Rule {
    */
   public List<Alert> alertsToSend(long ts, long resendDelayMillis, long intervalMillis) {
     List<Alert> out = new ArrayList<>();
-    String url = AlertTemplates.generatorUrl(env.externalUrl(), query());
     synchronized (lock) {
       for (ActiveAlert a : active.values()) {
         if (!a.needsSending(ts, resendDelayMillis)) {
@@ -258,7 +262,7 @@ public final class AlertingRule extends Rule {
         a.lastSentAtMillis = ts;
         a.validUntilMillis = ts + 4 * Math.max(resendDelayMillis, intervalMillis);
         long endsAt = a.resolvedAtMillis != 0 ? a.resolvedAtMillis : a.validUntilMillis;
-        out.add(new Alert(a.labels, a.annotations, a.firedAtMillis, endsAt, url));
+        out.add(new Alert(a.labels, a.annotations, a.firedAtMillis, endsAt, generatorUrl));
       }
     }
     return out;
