@@ -3,7 +3,6 @@ package io.moraine.rules.rule;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.storage.Querier;
 import io.moraine.promql.ast.Expr;
-import io.moraine.promql.parser.Printer;
 import io.moraine.promql.value.Sample;
 import io.moraine.rules.file.AlertingRuleSpec;
 import io.moraine.rules.notify.Alert;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * and writes {@code ALERTS} and {@code ALERTS_FOR_STATE} once the state was restored. Thread-safe:
  * the alerts are guarded by one lock.
  */
-public final class AlertingRule implements Rule {
+public final class AlertingRule extends Rule {
   /** How long a resolved alert is kept and re-sent, so a lost notification is made good. */
   public static final long RESOLVED_RETENTION_MILLIS = 15 * 60_000L;
 
@@ -51,46 +50,27 @@ public final class AlertingRule implements Rule {
   }
 
   private final AlertingRuleSpec spec;
-  private final Expr expr;
-  private final String query;
   private final Environment env;
   private final Labels writtenLabels;
+
+  /** The alerts' generator URL: fixed by the expression and {@code $externalURL}. */
+  private final String generatorUrl;
+
   private volatile boolean restored;
-  private volatile RuleStatus status = RuleStatus.NEVER;
   private final Object lock = new Object();
 
   /** Alerts by their labels, guarded by {@link #lock}. */
   private final Map<Labels, ActiveAlert> active = new LinkedHashMap<>();
 
   AlertingRule(AlertingRuleSpec spec, Expr expr, Environment env) {
+    super(spec, expr);
     this.spec = spec;
-    this.expr = expr;
-    this.query = Printer.print(expr);
     this.env = env;
     this.restored = env.restored();
     Labels.Builder b = Labels.builder();
     spec.labels().forEach(b::add);
     this.writtenLabels = b.build();
-  }
-
-  @Override
-  public String name() {
-    return spec.alert();
-  }
-
-  @Override
-  public Expr expr() {
-    return expr;
-  }
-
-  @Override
-  public String query() {
-    return query;
-  }
-
-  @Override
-  public Map<String, String> labels() {
-    return spec.labels();
+    this.generatorUrl = AlertTemplates.generatorUrl(env.externalUrl(), query());
   }
 
   /** The annotations as written (templates), in file order. */
@@ -108,16 +88,6 @@ public final class AlertingRule implements Rule {
     return spec.keepFiringFor().toMillis();
   }
 
-  @Override
-  public RuleStatus status() {
-    return status;
-  }
-
-  @Override
-  public void setStatus(RuleStatus status) {
-    this.status = status;
-  }
-
   /** Whether the {@code for} state was restored; until then no ALERTS series are written. */
   public boolean restored() {
     return restored;
@@ -132,7 +102,7 @@ public final class AlertingRule implements Rule {
   @Override
   public List<Sample> eval(EvalRequest request) throws RuleEvalException {
     long ts = request.timeMillis();
-    List<Sample> result = request.queries().vector(expr, request.queryTimeMillis());
+    List<Sample> result = request.queries().vector(expr(), request.queryTimeMillis());
     Map<Labels, ActiveAlert> fresh = new LinkedHashMap<>(result.size() * 2);
     for (Sample s : result) {
       ActiveAlert a = toAlert(s, request);
@@ -284,7 +254,6 @@ public final class AlertingRule implements Rule {
    */
   public List<Alert> alertsToSend(long ts, long resendDelayMillis, long intervalMillis) {
     List<Alert> out = new ArrayList<>();
-    String url = AlertTemplates.generatorUrl(env.externalUrl(), query);
     synchronized (lock) {
       for (ActiveAlert a : active.values()) {
         if (!a.needsSending(ts, resendDelayMillis)) {
@@ -293,7 +262,7 @@ public final class AlertingRule implements Rule {
         a.lastSentAtMillis = ts;
         a.validUntilMillis = ts + 4 * Math.max(resendDelayMillis, intervalMillis);
         long endsAt = a.resolvedAtMillis != 0 ? a.resolvedAtMillis : a.validUntilMillis;
-        out.add(new Alert(a.labels, a.annotations, a.firedAtMillis, endsAt, url));
+        out.add(new Alert(a.labels, a.annotations, a.firedAtMillis, endsAt, generatorUrl));
       }
     }
     return out;
@@ -367,10 +336,8 @@ public final class AlertingRule implements Rule {
 
   @Override
   public boolean sameDefinition(Rule other) {
-    return other instanceof AlertingRule r
-        && r.name().equals(name())
-        && r.query.equals(query)
-        && r.labels().equals(labels())
+    return super.sameDefinition(other)
+        && other instanceof AlertingRule r
         && r.annotations().equals(annotations())
         && r.spec.forDuration().equals(spec.forDuration())
         && r.spec.keepFiringFor().equals(spec.keepFiringFor());
@@ -378,6 +345,6 @@ public final class AlertingRule implements Rule {
 
   @Override
   public String toString() {
-    return "alert: " + name() + " expr: " + query;
+    return "alert: " + name() + " expr: " + query();
   }
 }

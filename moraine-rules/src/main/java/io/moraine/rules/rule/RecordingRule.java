@@ -2,58 +2,22 @@ package io.moraine.rules.rule;
 
 import io.moraine.core.labels.Labels;
 import io.moraine.promql.ast.Expr;
-import io.moraine.promql.parser.Printer;
 import io.moraine.promql.value.Sample;
 import io.moraine.rules.file.RecordingRuleSpec;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A recording rule: its expression's result renamed to the record name, with the rule's labels set
  * over the result's. Thread-safe.
  */
-public final class RecordingRule implements Rule {
+public final class RecordingRule extends Rule {
   private final RecordingRuleSpec spec;
-  private final Expr expr;
-  private final String query;
-  private volatile RuleStatus status = RuleStatus.NEVER;
 
   RecordingRule(RecordingRuleSpec spec, Expr expr) {
+    super(spec, expr);
     this.spec = spec;
-    this.expr = expr;
-    this.query = Printer.print(expr);
-  }
-
-  @Override
-  public String name() {
-    return spec.record();
-  }
-
-  @Override
-  public Expr expr() {
-    return expr;
-  }
-
-  @Override
-  public String query() {
-    return query;
-  }
-
-  @Override
-  public Map<String, String> labels() {
-    return spec.labels();
-  }
-
-  @Override
-  public RuleStatus status() {
-    return status;
-  }
-
-  @Override
-  public void setStatus(RuleStatus status) {
-    this.status = status;
   }
 
   /**
@@ -64,7 +28,7 @@ public final class RecordingRule implements Rule {
    */
   @Override
   public List<Sample> eval(EvalRequest request) throws RuleEvalException {
-    List<Sample> result = request.queries().vector(expr, request.queryTimeMillis());
+    List<Sample> result = request.queries().vector(expr(), request.queryTimeMillis());
     Set<Labels> seen = new HashSet<>(result.size() * 2);
     for (int i = 0; i < result.size(); i++) {
       Sample s = result.get(i);
@@ -86,15 +50,7 @@ public final class RecordingRule implements Rule {
   }
 
   @Override
-  public boolean sameDefinition(Rule other) {
-    return other instanceof RecordingRule r
-        && r.name().equals(name())
-        && r.query.equals(query)
-        && r.labels().equals(labels());
-  }
-
-  @Override
   public String toString() {
-    return "record: " + name() + " expr: " + query;
+    return "record: " + name() + " expr: " + query();
   }
 }

@@ -3,6 +3,7 @@ package io.moraine.rules.rule;
 import io.moraine.promql.ast.Expr;
 import io.moraine.promql.parser.ParseException;
 import io.moraine.promql.parser.Parser;
+import io.moraine.promql.parser.Printer;
 import io.moraine.promql.value.Sample;
 import io.moraine.rules.file.AlertingRuleSpec;
 import io.moraine.rules.file.RecordingRuleSpec;
@@ -14,24 +15,47 @@ import java.util.Map;
  * One rule of a group, with its expression parsed once. Thread-safe: a group evaluates its rules on
  * one thread at a time while the API reads their status from others.
  */
-public sealed interface Rule permits RecordingRule, AlertingRule {
+public abstract sealed class Rule permits RecordingRule, AlertingRule {
+  private final RuleSpec spec;
+  private final Expr expr;
+  private final String query;
+  private volatile RuleStatus status = RuleStatus.NEVER;
+
+  Rule(RuleSpec spec, Expr expr) {
+    this.spec = spec;
+    this.expr = expr;
+    this.query = Printer.print(expr);
+  }
+
   /** The recorded metric name or the alert name. */
-  String name();
+  public final String name() {
+    return spec.name();
+  }
 
   /** The parsed expression. */
-  Expr expr();
+  public final Expr expr() {
+    return expr;
+  }
 
   /** The expression as Prometheus prints it (the API's {@code query}). */
-  String query();
+  public final String query() {
+    return query;
+  }
 
   /** The rule's labels as written, in file order (templates for alerting rules). */
-  Map<String, String> labels();
+  public final Map<String, String> labels() {
+    return spec.labels();
+  }
 
   /** The outcome of the last evaluation. */
-  RuleStatus status();
+  public final RuleStatus status() {
+    return status;
+  }
 
   /** Records the outcome of an evaluation; called by the group that evaluates the rule. */
-  void setStatus(RuleStatus status);
+  public final void setStatus(RuleStatus status) {
+    this.status = status;
+  }
 
   /**
    * Evaluates the rule once.
@@ -41,19 +65,24 @@ public sealed interface Rule permits RecordingRule, AlertingRule {
    * @throws RuleEvalException when the query fails or the output breaks a rule (duplicate label
    *     sets, the limit)
    */
-  List<Sample> eval(EvalRequest request) throws RuleEvalException;
+  public abstract List<Sample> eval(EvalRequest request) throws RuleEvalException;
 
   /**
    * Whether {@code other} is the same rule as configured: same kind, name, printed expression,
    * labels, and for alerting rules annotations, {@code for} and {@code keep_firing_for}.
    */
-  boolean sameDefinition(Rule other);
+  public boolean sameDefinition(Rule other) {
+    return other.getClass() == getClass()
+        && other.name().equals(name())
+        && other.query.equals(query)
+        && other.labels().equals(labels());
+  }
 
   /**
    * The key that matches a rule with its predecessor across a reload: its name and its labels, as
    * Prometheus matches them.
    */
-  default String identity() {
+  public final String identity() {
     return name() + new java.util.TreeMap<>(labels());
   }
 
@@ -64,7 +93,7 @@ public sealed interface Rule permits RecordingRule, AlertingRule {
    *     {@code $externalURL}) and whether their state counts as restored
    * @throws ParseException when the expression does not parse, with the position within it
    */
-  static Rule of(RuleSpec spec, AlertingRule.Environment alerting) {
+  public static Rule of(RuleSpec spec, AlertingRule.Environment alerting) {
     Expr expr = Parser.parse(spec.expr());
     return switch (spec) {
       case RecordingRuleSpec r -> new RecordingRule(r, expr);

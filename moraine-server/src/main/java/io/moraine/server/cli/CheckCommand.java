@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -58,12 +59,21 @@ final class CheckCommand implements Runnable {
     return r.errors().isEmpty();
   }
 
-  static void requireExisting(CommandSpec spec, List<Path> files) {
+  /**
+   * Checks each of {@code files} with {@code check}, after making sure they all exist (a usage
+   * error otherwise); returns the exit code.
+   */
+  private static int checkEach(CommandSpec spec, List<Path> files, Predicate<Path> check) {
     for (Path f : files) {
       if (!Files.exists(f)) {
         throw new ParameterException(spec.commandLine(), "path '" + f + "' does not exist");
       }
     }
+    boolean ok = true;
+    for (Path f : files) {
+      ok &= check.test(f);
+    }
+    return ok ? 0 : Main.EXIT_FAILURE;
   }
 
   /** {@code moraine check rules FILE...}. */
@@ -87,12 +97,7 @@ final class CheckCommand implements Runnable {
 
     @Override
     public Integer call() {
-      requireExisting(spec, files);
-      boolean ok = true;
-      for (Path f : files) {
-        ok &= checkRuleFile(f, f.toString(), out, err, "");
-      }
-      return ok ? 0 : Main.EXIT_FAILURE;
+      return checkEach(spec, files, f -> checkRuleFile(f, f.toString(), out, err, ""));
     }
   }
 
@@ -117,12 +122,7 @@ final class CheckCommand implements Runnable {
 
     @Override
     public Integer call() {
-      requireExisting(spec, files);
-      boolean ok = true;
-      for (Path f : files) {
-        ok &= checkConfig(f);
-      }
-      return ok ? 0 : Main.EXIT_FAILURE;
+      return checkEach(spec, files, this::checkConfig);
     }
 
     private boolean checkConfig(Path file) {

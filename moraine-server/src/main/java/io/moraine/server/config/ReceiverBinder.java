@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads {@code notify.receivers} as alertmanager.yml's {@code receivers} ({@code webhook_configs},
@@ -33,33 +34,15 @@ final class ReceiverBinder {
     List<ReceiverConfig> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Section r : notify.sections("receivers")) {
-      String name = r.rawString("name", "");
-      if (name.isEmpty()) {
-        throw r.error("name", "missing name in receiver");
-      }
+      String name = required(r, "name", "", "missing name in receiver");
       if (!names.add(name)) {
         throw r.error("name", "notification config name \"" + name + "\" is not unique");
       }
-      List<WebhookConfig> webhooks = new ArrayList<>();
-      for (Section s : r.sections("webhook_configs")) {
-        webhooks.add(webhook(s));
-      }
-      List<PagerDutyConfig> pd = new ArrayList<>();
-      for (Section s : r.sections("pagerduty_configs")) {
-        pd.add(pagerDuty(s, g));
-      }
-      List<SlackConfig> slack = new ArrayList<>();
-      for (Section s : r.sections("slack_configs")) {
-        slack.add(slack(s, g));
-      }
-      List<EmailConfig> email = new ArrayList<>();
-      for (Section s : r.sections("email_configs")) {
-        email.add(email(s, g));
-      }
-      List<BetterStackConfig> bs = new ArrayList<>();
-      for (Section s : r.sections("betterstack_configs")) {
-        bs.add(betterStack(s));
-      }
+      List<WebhookConfig> webhooks = each(r, "webhook_configs", ReceiverBinder::webhook);
+      List<PagerDutyConfig> pd = each(r, "pagerduty_configs", s -> pagerDuty(s, g));
+      List<SlackConfig> slack = each(r, "slack_configs", s -> slack(s, g));
+      List<EmailConfig> email = each(r, "email_configs", s -> email(s, g));
+      List<BetterStackConfig> bs = each(r, "betterstack_configs", ReceiverBinder::betterStack);
       r.rejectUnknown();
       out.add(new ReceiverConfig(name, webhooks, pd, slack, email, bs));
     }
@@ -97,10 +80,7 @@ final class ReceiverBinder {
   }
 
   private static PagerDutyConfig pagerDuty(Section s, Globals g) {
-    String key = s.rawString("routing_key", "");
-    if (key.isEmpty()) {
-      throw s.error("routing_key", "missing routing_key in PagerDuty config");
-    }
+    String key = required(s, "routing_key", "", "missing routing_key in PagerDuty config");
     PagerDutyConfig d = PagerDutyConfig.DEFAULT;
     PagerDutyConfig c =
         new PagerDutyConfig(
@@ -142,14 +122,8 @@ final class ReceiverBinder {
     if (to.isEmpty() || to.getFirst().isEmpty()) {
       throw s.error("to", "missing to address in email config");
     }
-    String from = s.rawString("from", g.smtpFrom());
-    if (from.isEmpty()) {
-      throw s.error("from", "no global SMTP from set");
-    }
-    String smarthost = s.rawString("smarthost", g.smtpSmarthost());
-    if (smarthost.isEmpty()) {
-      throw s.error("smarthost", "no global SMTP smarthost set");
-    }
+    String from = required(s, "from", g.smtpFrom(), "no global SMTP from set");
+    String smarthost = required(s, "smarthost", g.smtpSmarthost(), "no global SMTP smarthost set");
     Map<String, String> headers = plainValues(s, "headers", map(s.section("headers")));
     EmailConfig c;
     try {
@@ -173,10 +147,7 @@ final class ReceiverBinder {
   }
 
   private static BetterStackConfig betterStack(Section s) {
-    String token = s.rawString("api_token", "");
-    if (token.isEmpty()) {
-      throw s.error("api_token", "missing api_token in Better Stack config");
-    }
+    String token = required(s, "api_token", "", "missing api_token in Better Stack config");
     BetterStackConfig d = BetterStackConfig.DEFAULT;
     BetterStackConfig c =
         new BetterStackConfig(
@@ -218,11 +189,26 @@ final class ReceiverBinder {
     }
   }
 
-  private static URI url(Section s, String key, String fallback, String missing) {
+  /** The receiver configs under {@code key}, each read by {@code read}. */
+  private static <T> List<T> each(Section r, String key, Function<Section, T> read) {
+    List<T> out = new ArrayList<>();
+    for (Section s : r.sections(key)) {
+      out.add(read.apply(s));
+    }
+    return out;
+  }
+
+  /** {@code key}'s value, else {@code fallback}; empty fails with {@code missing}. */
+  private static String required(Section s, String key, String fallback, String missing) {
     String text = s.rawString(key, fallback);
     if (text.isEmpty()) {
-      throw s.error(key, missing.isEmpty() ? "missing " + key : missing);
+      throw s.error(key, missing);
     }
+    return text;
+  }
+
+  private static URI url(Section s, String key, String fallback, String missing) {
+    String text = required(s, key, fallback, missing.isEmpty() ? "missing " + key : missing);
     try {
       URI u = new URI(text);
       if (u.getScheme() == null

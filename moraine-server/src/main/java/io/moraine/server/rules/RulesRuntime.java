@@ -69,7 +69,6 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
   private final @Nullable Router router;
   private final @Nullable HttpClient httpClient;
   private final RuleManager manager;
-  private final boolean defaultPack;
 
   private RulesRuntime(
       AlertHistory history,
@@ -86,7 +85,6 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
     this.router = router;
     this.httpClient = httpClient;
     this.manager = manager;
-    this.defaultPack = settings.defaultPack();
   }
 
   /** Everything the rule side takes from the server. */
@@ -113,12 +111,9 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
     List<RuleFile> files = load(cfg, s.defaultPack());
     AlertHistory history = new AlertHistory(s.store(), s.registry());
     Labels external = cfg.global().externalLabels();
-    Alerting alerting = null;
+    AtomicReference<@Nullable Alerting> alertingRef = new AtomicReference<>();
     if (!cfg.alerting().alertmanagers().isEmpty()) {
-      alerting =
-          new Alerting(
-              cfg.alerting(), external, s.clock(), s.registry(), s.sdMetrics(), s.version());
-      alerting.start();
+      alertingRef.set(startAlerting(cfg, s));
     }
     HttpClient http = null;
     Router router = null;
@@ -152,8 +147,6 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
                   n.timeIntervals()));
       router.start();
     }
-    AtomicReference<@Nullable Alerting> alertingRef = new AtomicReference<>();
-    alertingRef.set(alerting);
     Router routerFinal = router;
     // the Alertmanagers may come and go with reloads: the sink asks for the current ones
     AlertSink sink =
@@ -187,11 +180,7 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
                 sink,
                 history,
                 s.registry()));
-    try {
-      manager.update(files);
-    } catch (RuleLoadException e) {
-      throw new IllegalStateException("rule files checked but not loadable: " + e.getMessage(), e);
-    }
+    update(manager, files);
     manager.start();
     LOG.atInfo()
         .addKeyValue("files", files.size())
@@ -207,13 +196,9 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
    * @throws RuleFileException when a file is invalid: the old rules stay
    */
   public synchronized void reload(MoraineConfig cfg) throws RuleFileException, IOException {
-    List<RuleFile> files = load(cfg, defaultPack);
+    List<RuleFile> files = load(cfg, settings.defaultPack());
     reloadAlerting(cfg);
-    try {
-      manager.update(files);
-    } catch (RuleLoadException e) {
-      throw new IllegalStateException("rule files checked but not loadable: " + e.getMessage(), e);
-    }
+    update(manager, files);
     if (!cfg.notifications().equals(notifyAtStart)) {
       LOG.atWarn().log("the notify section changed: it takes effect after a restart");
     }
@@ -223,20 +208,33 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
   /** Swaps in the reloaded {@code alerting} section, starting it when it is new. */
   private void reloadAlerting(MoraineConfig cfg) throws IOException {
     Alerting a = alerting.get();
-    Labels external = cfg.global().externalLabels();
     if (a != null) {
-      a.reload(cfg.alerting(), external);
+      a.reload(cfg.alerting(), cfg.global().externalLabels());
     } else if (!cfg.alerting().alertmanagers().isEmpty()) {
-      Alerting fresh =
-          new Alerting(
-              cfg.alerting(),
-              external,
-              settings.clock(),
-              settings.registry(),
-              settings.sdMetrics(),
-              settings.version());
-      fresh.start();
-      alerting.set(fresh);
+      alerting.set(startAlerting(cfg, settings));
+    }
+  }
+
+  /** Builds and starts the notifier for {@code cfg}'s {@code alerting} section. */
+  private static Alerting startAlerting(MoraineConfig cfg, Settings s) throws IOException {
+    Alerting a =
+        new Alerting(
+            cfg.alerting(),
+            cfg.global().externalLabels(),
+            s.clock(),
+            s.registry(),
+            s.sdMetrics(),
+            s.version());
+    a.start();
+    return a;
+  }
+
+  /** Swaps in {@code files}, which {@link #load} has already checked. */
+  private static void update(RuleManager manager, List<RuleFile> files) {
+    try {
+      manager.update(files);
+    } catch (RuleLoadException e) {
+      throw new IllegalStateException("rule files checked but not loadable: " + e.getMessage(), e);
     }
   }
 

@@ -99,7 +99,7 @@ final class AlertHistoryEndpoint {
     g.writeArrayFieldStart("changes");
     for (Change c : changes) {
       g.writeStartObject();
-      g.writeStringField("time", PromTimes.rfc3339(c.t()));
+      g.writeStringField("time", StatusEndpoints.rfc3339Nano(c.t()));
       g.writeStringField("state", c.state());
       g.writeFieldName("labels");
       ApiJson.writeLabels(g, c.labels());

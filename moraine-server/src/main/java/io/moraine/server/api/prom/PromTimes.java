@@ -167,23 +167,6 @@ public final class PromTimes {
     }
   }
 
-  /**
-   * Formats ms as Go's {@code time.Time} JSON (RFC 3339 with nanoseconds, trailing zeros dropped)
-   * in UTC: {@code 2023-11-14T22:13:20.5Z}. Go's zero time for 0 would need a sentinel; callers
-   * pass {@link #GO_ZERO_TIME} themselves.
-   */
-  public static String rfc3339(long ms) {
-    String whole =
-        java.time.format.DateTimeFormatter.ISO_INSTANT.format(
-            java.time.Instant.ofEpochSecond(Math.floorDiv(ms, 1000L)));
-    int frac = (int) Math.floorMod(ms, 1000L);
-    if (frac == 0) {
-      return whole;
-    }
-    String digits = String.format(java.util.Locale.ROOT, "%03d", frac).replaceAll("0+$", "");
-    return whole.substring(0, whole.length() - 1) + "." + digits + "Z";
-  }
-
   /** Go's zero {@code time.Time} as JSON, what Prometheus writes for "never". */
   public static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 

@@ -173,6 +173,6 @@ final class RulesEndpoints {
   }
 
   private static String time(long ms) {
-    return ms == 0 ? PromTimes.GO_ZERO_TIME : PromTimes.rfc3339(ms);
+    return ms == 0 ? PromTimes.GO_ZERO_TIME : StatusEndpoints.rfc3339Nano(ms);
   }
 }
