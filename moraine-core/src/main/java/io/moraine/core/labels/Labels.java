@@ -120,6 +120,15 @@ public final class Labels implements Comparable<Labels> {
   }
 
   /** A copy of the sorted alternating names and values. */
+  /** The labels as an unmodifiable map that iterates in label order (sorted by name). */
+  public java.util.Map<String, String> toMap() {
+    java.util.Map<String, String> m = java.util.LinkedHashMap.newLinkedHashMap(size());
+    for (int i = 0; i < size(); i++) {
+      m.put(name(i), value(i));
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   public String[] toArray() {
     return kv.clone();
   }

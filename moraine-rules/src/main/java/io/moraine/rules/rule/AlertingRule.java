@@ -151,7 +151,7 @@ public final class AlertingRule extends Rule {
 
     TemplateData data() {
       return new TemplateData(
-          InstantQueries.asMap(sample.labels()),
+          sample.labels().toMap(),
           sample.v(),
           env.externalLabels(),
           env.externalUrl(),

@@ -14,9 +14,7 @@ import io.moraine.promql.value.Scalar;
 import io.moraine.rules.template.QueryFunc;
 import io.moraine.rules.template.QuerySample;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -63,18 +61,9 @@ public final class InstantQueries {
       List<Sample> samples = vector(Parser.parse(promql), timeMillis);
       List<QuerySample> out = new ArrayList<>(samples.size());
       for (Sample s : samples) {
-        out.add(new QuerySample(asMap(s.labels()), s.v()));
+        out.add(new QuerySample(s.labels().toMap(), s.v()));
       }
       return out;
     };
-  }
-
-  /** The labels as a map, {@code __name__} included. */
-  static Map<String, String> asMap(Labels labels) {
-    Map<String, String> m = new HashMap<>(labels.size() * 2);
-    for (int i = 0; i < labels.size(); i++) {
-      m.put(labels.name(i), labels.value(i));
-    }
-    return m;
   }
 }

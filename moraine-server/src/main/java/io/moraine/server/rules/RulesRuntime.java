@@ -35,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -159,10 +158,7 @@ public final class RulesRuntime implements RulesSource, AutoCloseable {
             routerFinal.send(alerts);
           }
         };
-    Map<String, String> externalMap = new HashMap<>();
-    for (int i = 0; i < external.size(); i++) {
-      externalMap.put(external.name(i), external.value(i));
-    }
+    Map<String, String> externalMap = external.toMap();
     RuleManager manager =
         new RuleManager(
             new RuleManagerOptions(

@@ -34,7 +34,7 @@ final class TemplateView {
       views.add(
           new NotificationData.Alert(
               resolved ? "resolved" : "firing",
-              labelMap(a.labels()),
+              a.labels().toMap(),
               a.annotations(),
               a.startsAtMillis(),
               // A firing alert's endsAt is only a validity bound; Alertmanager clears it.
@@ -135,15 +135,6 @@ final class TemplateView {
 
   static List<String> values(Map<String, String> kv) {
     return sortedNames(kv).stream().map(k -> kv.getOrDefault(k, "")).toList();
-  }
-
-  /** The labels as a map, which {@link NotificationData.Alert} copies. */
-  private static Map<String, String> labelMap(Labels l) {
-    Map<String, String> m = HashMap.newHashMap(l.size());
-    for (int i = 0; i < l.size(); i++) {
-      m.put(l.name(i), l.value(i));
-    }
-    return m;
   }
 
   private static Map<String, String> common(List<NotificationData.Alert> views, boolean labels) {

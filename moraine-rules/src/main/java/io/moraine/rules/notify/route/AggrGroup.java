@@ -48,10 +48,6 @@ final class AggrGroup {
   }
 
   Map<String, String> groupLabelMap() {
-    Map<String, String> m = new TreeMap<>();
-    for (int i = 0; i < groupLabels.size(); i++) {
-      m.put(groupLabels.name(i), groupLabels.value(i));
-    }
-    return m;
+    return groupLabels.toMap();
   }
 }
