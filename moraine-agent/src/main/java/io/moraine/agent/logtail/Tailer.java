@@ -98,7 +98,8 @@ final class Tailer implements TailedFile.Sink, Runnable {
 
   private boolean pollFiles() throws IOException {
     boolean progress = false;
-    long wallNanos = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+    java.time.Instant now = clock.instant();
+    long wallNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     for (Iterator<TailedFile> it = files.values().iterator(); it.hasNext(); ) {
       TailedFile f = it.next();
       progress |= f.poll(decoder, this, wallNanos);
