@@ -31,6 +31,11 @@ final class ProtoReader {
     return pos;
   }
 
+  /** The array being read. */
+  byte[] buffer() {
+    return buf;
+  }
+
   /** Reads a field tag; the field number is {@code tag >>> 3}, the wire type {@code tag & 7}. */
   int readTag() {
     long tag = readVarint();

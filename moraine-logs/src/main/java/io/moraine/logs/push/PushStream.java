@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PushStream {
   private @Nullable String labelsText;
-  private final String @Nullable [] labelPairs;
+  private String @Nullable [] labelPairs;
   private long[] timestampsNanos = new long[8];
   private int[] lineOffsets = new int[8];
   private int[] lineLengths = new int[8];
@@ -77,6 +77,13 @@ public final class PushStream {
   /** Sets the text labels (protobuf may send them after the entries). */
   void labelsText(String text) {
     this.labelsText = text;
+    this.labelPairs = null;
+  }
+
+  /** Sets the labels as pairs (JSON may send them after the entries). */
+  void labelPairs(String[] namesAndValues) {
+    this.labelPairs = namesAndValues;
+    this.labelsText = null;
   }
 
   /** Appends an entry; {@code meta} may be {@link Labels#EMPTY}. */
