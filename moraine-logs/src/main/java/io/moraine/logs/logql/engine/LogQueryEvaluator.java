@@ -77,7 +77,9 @@ final class LogQueryEvaluator {
             .add(new QueryResult.Entry(ts, line));
         last = ts;
         first = false;
-        returned++;
+        if (++returned == limit) {
+          break; // reading on would cost a decompression for nothing
+        }
       }
       merge.advanceTop();
     }
