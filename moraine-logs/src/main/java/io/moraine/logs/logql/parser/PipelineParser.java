@@ -235,23 +235,24 @@ final class PipelineParser {
   private Stage regexp() {
     in.next();
     Token re = in.expect(TokenType.STRING, "STRING");
-    String error = RegexSyntax.error(re.text());
+    String error = null;
+    List<String> names = RegexSyntax.groupNames(re.text());
+    Set<String> seen = new HashSet<>();
+    for (String n : names) {
+      if (!n.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+        error = "invalid extracted label name '" + n + "'";
+      } else if (!seen.add(n)) {
+        error = "duplicate extracted label name '" + n + "'";
+      }
+      if (error != null) {
+        break;
+      }
+    }
     if (error == null) {
-      List<String> names = RegexSyntax.groupNames(re.text());
-      Set<String> seen = new HashSet<>();
-      for (String n : names) {
-        if (!n.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
-          error = "invalid extracted label name '" + n + "'";
-        } else if (!seen.add(n)) {
-          error = "duplicate extracted label name '" + n + "'";
-        }
-        if (error != null) {
-          break;
-        }
-      }
-      if (error == null && names.isEmpty()) {
-        error = "at least one named capture must be supplied";
-      }
+      error = RegexSyntax.error(re.text());
+    }
+    if (error == null && names.isEmpty()) {
+      error = "at least one named capture must be supplied";
     }
     if (error != null) {
       throw TokenCursor.at(re, "invalid regexp parser: " + error);

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * lookaround, possessive quantifiers).
  */
 final class RegexSyntax {
+  /** The letters RE2 accepts after a backslash. */
+  private static final String RE2_LETTER_ESCAPES = "aftnrvxdDsSwWbBAzpPQEC";
+
   private RegexSyntax() {}
 
   /** Go's error text for an invalid RE2 regex ({@code error parsing regexp: ...}), else null. */
@@ -34,7 +37,8 @@ final class RegexSyntax {
       char c = re.charAt(i);
       if (c == '\\' && i + 1 < re.length()) {
         char n = re.charAt(i + 1);
-        if (n >= '1' && n <= '9') {
+        boolean letter = (n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z');
+        if ((n >= '1' && n <= '9') || (letter && RE2_LETTER_ESCAPES.indexOf(n) < 0)) {
           return "invalid escape sequence: `\\" + n + "`";
         }
         i++;
