@@ -14,6 +14,7 @@ import java.util.Map;
  * @param filterMatches its lines with {@code status >= 500} (all are JSON lines)
  * @param linesByKind lines per {@link LineKind}, by lower-case name
  * @param generationSeconds wall time to generate and write the corpus
+ * @param generationCpuSeconds the process's CPU time over the same span (JIT and GC included)
  */
 public record CorpusManifest(
     long seed,
@@ -31,11 +32,17 @@ public record CorpusManifest(
     long filterMatches,
     long longLines,
     Map<String, Long> linesByKind,
-    double generationSeconds) {
+    double generationSeconds,
+    double generationCpuSeconds) {
 
   /** Raw megabytes (10^6 bytes) generated per second of wall time. */
   public double megabytesPerSecond() {
     return rawBytes / 1e6 / generationSeconds;
+  }
+
+  /** Raw megabytes generated per CPU second: the rate on an idle core. */
+  public double megabytesPerCpuSecond() {
+    return rawBytes / 1e6 / generationCpuSeconds;
   }
 
   /** The manifest as a JSON object (one line per field). */
@@ -66,6 +73,12 @@ public record CorpusManifest(
         + field("lines_by_kind", kinds)
         + field(
             "generation_seconds", String.format(java.util.Locale.ROOT, "%.3f", generationSeconds))
+        + field(
+            "generation_cpu_seconds",
+            String.format(java.util.Locale.ROOT, "%.3f", generationCpuSeconds))
+        + field(
+            "generation_mb_per_cpu_s",
+            String.format(java.util.Locale.ROOT, "%.1f", megabytesPerCpuSecond()))
         + "  \"generation_mb_per_s\": "
         + String.format(java.util.Locale.ROOT, "%.1f", megabytesPerSecond())
         + "\n}\n";

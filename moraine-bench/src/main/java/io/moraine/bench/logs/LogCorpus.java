@@ -61,6 +61,7 @@ public final class LogCorpus {
   /** Generates the corpus into {@code dir} (created if needed) and writes its manifest. */
   public static CorpusManifest generate(Options options, Path dir) throws IOException {
     long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
     Files.createDirectories(dir);
     CorpusFiles files = new CorpusFiles(dir);
     List<StreamSpec> streams = Fleet.streams(options.seed());
@@ -98,9 +99,14 @@ public final class LogCorpus {
             writer.filterMatches,
             writer.longLines,
             kinds,
-            (System.nanoTime() - t0) / 1e9);
+            (System.nanoTime() - t0) / 1e9,
+            (cpuNanos() - cpu0) / 1e9);
     Files.writeString(files.manifest(), manifest.toJson());
     return manifest;
+  }
+
+  private static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
   }
 
   /** Writes every event of the window in time order; returns the needles written. */
@@ -242,12 +248,13 @@ public final class LogCorpus {
     out.print(m.toJson());
     out.printf(
         Locale.ROOT,
-        "generated %,d bytes, %,d lines, %d streams from %s in %.1f s (%.1f MB/s)%n",
+        "generated %,d bytes, %,d lines, %d streams from %s in %.1f s (%.1f MB/s, %.1f MB per CPU s)%n",
         m.rawBytes(),
         m.lines(),
         m.streams(),
         Instant.ofEpochSecond(0, m.startNanos()),
         m.generationSeconds(),
-        m.megabytesPerSecond());
+        m.megabytesPerSecond(),
+        m.megabytesPerCpuSecond());
   }
 }
