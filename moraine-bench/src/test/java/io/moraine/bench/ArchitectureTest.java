@@ -47,4 +47,15 @@ class ArchitectureTest {
             "io.moraine..", "java..", "org.openjdk.jmh..", "org.jspecify..", "org.roaringbitmap..")
         .check(CLASSES);
   }
+
+  @Test
+  void logToolsUseOnlyMoraineTheJdkAndAircompressor() {
+    classes()
+        .that()
+        .resideInAPackage("io.moraine.bench.logs")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("io.moraine..", "java..", "org.jspecify..", "io.airlift.compress..")
+        .check(CLASSES);
+  }
 }
