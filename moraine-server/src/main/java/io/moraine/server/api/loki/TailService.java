@@ -58,7 +58,7 @@ final class TailService {
   /** The service to register: the check, then the WebSocket. */
   HttpService service() {
     WebSocketService ws =
-        WebSocketService.builder((ctx, in) -> open(ctx, in)).allowedOrigin(o -> true).build();
+        WebSocketService.builder((ctx, in) -> open(ctx, in)).allowedOrigins("*").build();
     return ws.decorate(
         (delegate, ctx, req) -> {
           LokiParams p = LokiParams.ofQuery(ctx.query());
