@@ -216,7 +216,7 @@ class LokiQueryApiTest {
     try (LokiTestServer slow =
         new LokiTestServer(
             new LokiApiOptions(5000, Duration.ofMillis(200), "dev", Duration.ofSeconds(1)))) {
-      slow.queries.delayMillis = 2000;
+      slow.queries.delayMillis = 600;
       HttpResponse<String> r = slow.get("/loki/api/v1/query_range?query=" + q("{a=\"b\"}"));
       assertThat(r.statusCode()).isEqualTo(504);
       assertThat(r.body()).startsWith("Request timed out, decrease the duration of the request");
