@@ -24,7 +24,7 @@ public final class ConfigLoader {
 
   /** Moraine's own sections that a later version will read; rejected rather than ignored. */
   private static final Set<String> FUTURE_SECTIONS =
-      Set.of("logs", "graph", "forecast", "orchestrate", "auth", "limits", "kubernetes");
+      Set.of("graph", "forecast", "orchestrate", "auth", "limits", "kubernetes");
 
   private ConfigLoader() {}
 
@@ -66,6 +66,7 @@ public final class ConfigLoader {
     long queryOffset = globalSection.duration("rule_query_offset", 0);
     GlobalConfig global = global(globalSection, ignored);
     StorageConfig storage = storage(top.section("storage"), baseDir);
+    LogsConfig logs = LogsBinder.bind(top.section("logs"), baseDir);
     for (YamlNode.Entry e : top.entries()) {
       if (FUTURE_SECTIONS.contains(e.key())) {
         throw new YamlError(
@@ -84,7 +85,8 @@ public final class ConfigLoader {
         .withRemoteWriteConfigs(remoteWrite)
         .withRules(new RulesConfig(ruleFiles, global.evaluationIntervalMillis(), queryOffset))
         .withAlerting(alerting)
-        .withNotify(notify);
+        .withNotify(notify)
+        .withLogs(logs);
   }
 
   /** {@code rule_files}: each a valid pattern, joined to the config file's directory. */

@@ -62,8 +62,7 @@ final class HttpClientBinder {
     return false;
   }
 
-  private static HttpClientConfig.@Nullable BasicAuth basicAuth(
-      Section b, Path baseDir, Section parent) {
+  static HttpClientConfig.@Nullable BasicAuth basicAuth(Section b, Path baseDir, Section parent) {
     if (b.entries().isEmpty()) {
       return null;
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param alerting the {@code alerting} section
  * @param notifications Moraine's {@code notify} section (built-in alert routing), or its default
  *     (none)
+ * @param logs Moraine's {@code logs} section (the log store, its limits, forwarding)
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -25,6 +26,7 @@ public record MoraineConfig(
     RulesConfig rules,
     AlertingConfig alerting,
     NotifyConfig notifications,
+    LogsConfig logs,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -38,7 +40,30 @@ public record MoraineConfig(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(alerting, "alerting");
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(logs, "logs");
     ignored = List.copyOf(ignored);
+  }
+
+  /** A configuration with the default {@code logs} section. */
+  public MoraineConfig(
+      GlobalConfig global,
+      StorageConfig storage,
+      List<ScrapeConfig> scrapeConfigs,
+      List<RemoteWriteConfig> remoteWriteConfigs,
+      RulesConfig rules,
+      AlertingConfig alerting,
+      NotifyConfig notifications,
+      List<String> ignored) {
+    this(
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        rules,
+        alerting,
+        notifications,
+        LogsConfig.DEFAULT,
+        ignored);
   }
 
   /** A configuration without scrape jobs. */
@@ -66,31 +91,60 @@ public record MoraineConfig(
 
   public MoraineConfig withStorage(StorageConfig s) {
     return new MoraineConfig(
-        global, s, scrapeConfigs, remoteWriteConfigs, rules, alerting, notifications, ignored);
+        global,
+        s,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        rules,
+        alerting,
+        notifications,
+        logs,
+        ignored);
   }
 
   public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
     return new MoraineConfig(
-        global, storage, jobs, remoteWriteConfigs, rules, alerting, notifications, ignored);
+        global, storage, jobs, remoteWriteConfigs, rules, alerting, notifications, logs, ignored);
   }
 
   public MoraineConfig withRemoteWriteConfigs(List<RemoteWriteConfig> remotes) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remotes, rules, alerting, notifications, ignored);
+        global, storage, scrapeConfigs, remotes, rules, alerting, notifications, logs, ignored);
   }
 
   public MoraineConfig withRules(RulesConfig r) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remoteWriteConfigs, r, alerting, notifications, ignored);
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        r,
+        alerting,
+        notifications,
+        logs,
+        ignored);
   }
 
   public MoraineConfig withAlerting(AlertingConfig a) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remoteWriteConfigs, rules, a, notifications, ignored);
+        global, storage, scrapeConfigs, remoteWriteConfigs, rules, a, notifications, logs, ignored);
+  }
+
+  public MoraineConfig withLogs(LogsConfig l) {
+    return new MoraineConfig(
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        rules,
+        alerting,
+        notifications,
+        l,
+        ignored);
   }
 
   public MoraineConfig withNotify(NotifyConfig n) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remoteWriteConfigs, rules, alerting, n, ignored);
+        global, storage, scrapeConfigs, remoteWriteConfigs, rules, alerting, n, logs, ignored);
   }
 }

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Services registered for plain-text errors ({@link HttpServer.Builder#plainTextService}) get
  * the same status with the message as a {@code text/plain} body ending in a newline, as Prometheus'
- * {@code http.Error} writes it (its remote-write receiver answers that way).
+ * {@code http.Error} writes it (its remote-write receiver answers that way). Services registered as
+ * Loki services ({@link HttpServer.Builder#lokiService}) are answered as Loki 2.9 answers errors
+ * (see {@link LokiErrorMapper}).
  */
 final class ErrorMapper implements ServerErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -53,6 +55,9 @@ final class ErrorMapper implements ServerErrorHandler {
   /** Set on a request whose errors are answered in plain text. */
   static final AttributeKey<Boolean> PLAIN_TEXT =
       AttributeKey.valueOf(ErrorMapper.class, "PLAIN_TEXT");
+
+  /** Set on a request whose errors are answered as Loki answers them ({@link LokiErrorMapper}). */
+  static final AttributeKey<Boolean> LOKI = AttributeKey.valueOf(ErrorMapper.class, "LOKI");
 
   private final Counter.Family errors;
 
@@ -76,6 +81,9 @@ final class ErrorMapper implements ServerErrorHandler {
           .log("internal error answering a request");
     }
     errors.labels(type.wireName()).inc();
+    if (Boolean.TRUE.equals(ctx.attr(LOKI))) {
+      return LokiErrorMapper.response(type, message(c));
+    }
     if (Boolean.TRUE.equals(ctx.attr(PLAIN_TEXT))) {
       return plainText(type, message(c));
     }

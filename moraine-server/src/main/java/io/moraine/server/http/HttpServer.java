@@ -111,6 +111,21 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
+     * Serves {@code service} at {@code pathPattern} with errors answered as Loki 2.9 answers them
+     * (plain text, Loki's statuses: 400 for bad input, 504 for a deadline, 499 for a cancelled
+     * request); see {@code LokiErrorMapper}.
+     */
+    public Builder lokiService(String pathPattern, HttpService service) {
+      return service(
+          pathPattern,
+          service.decorate(
+              (delegate, ctx, req) -> {
+                ctx.setAttr(ErrorMapper.LOKI, Boolean.TRUE);
+                return delegate.serve(ctx, req);
+              }));
+    }
+
+    /**
      * Binds and starts serving; returns once the port is bound.
      *
      * @throws UncheckedIOException when the address cannot be bound (in use, not local)

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.server.api.loki;
+
+import org.jspecify.annotations.NullMarked;
