@@ -82,29 +82,56 @@ final class JsonPathStage implements CompiledStage {
           done |= 1L << i;
         }
       }
-      if (done != 0) {
-        String text = text(p, e, t);
-        for (int i = 0; i < paths.length; i++) {
-          if ((done & (1L << i)) != 0) {
-            found[i] = text;
-          }
+      long deeper = alive & ~done;
+      String text;
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        long start = p.currentTokenLocation().getByteOffset();
+        children(p, e, depth, deeper, t == JsonToken.START_OBJECT);
+        if (done == 0) {
+          return;
         }
+        long end = p.currentLocation().getByteOffset();
+        text =
+            new String(
+                e.line, (int) (e.offset + start), (int) (end - start), StandardCharsets.UTF_8);
+      } else if (done == 0) {
+        return;
+      } else {
+        text =
+            t == JsonToken.VALUE_STRING
+                ? JsonValues.string(p)
+                : t == JsonToken.VALUE_NULL ? "" : p.getText();
+      }
+      for (int i = 0; i < paths.length; i++) {
+        if ((done & (1L << i)) != 0) {
+          found[i] = text;
+        }
+      }
+    }
+
+    private void children(JsonParser p, Entry e, int depth, long deeper, boolean object)
+        throws IOException {
+      if (deeper == 0) {
+        p.skipChildren();
         return;
       }
-      if (t == JsonToken.START_OBJECT) {
+      if (object) {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-          long next = select(alive, depth, p.currentName());
+          long next = select(deeper, depth, p.currentName());
           p.nextToken();
           descend(p, e, depth, next);
         }
-      } else if (t == JsonToken.START_ARRAY) {
-        int index = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          if (p.currentToken() == null) {
-            throw new IOException("unexpected end of JSON input");
-          }
-          descend(p, e, depth, select(alive, depth, index++));
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+          throw new IOException("unexpected end of JSON input");
         }
+        return;
+      }
+      int index = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() == null) {
+          throw new IOException("unexpected end of JSON input");
+        }
+        descend(p, e, depth, select(deeper, depth, index++));
       }
     }
 
@@ -125,21 +152,6 @@ final class JsonPathStage implements CompiledStage {
         }
       }
       return next;
-    }
-
-    private String text(JsonParser p, Entry e, JsonToken t) throws IOException {
-      return switch (t) {
-        case START_OBJECT, START_ARRAY -> {
-          long start = p.currentTokenLocation().getByteOffset();
-          p.skipChildren();
-          long end = p.currentLocation().getByteOffset();
-          yield new String(
-              e.line, (int) (e.offset + start), (int) (end - start), StandardCharsets.UTF_8);
-        }
-        case VALUE_STRING -> JsonValues.string(p);
-        case VALUE_NULL -> "";
-        default -> p.getText();
-      };
     }
   }
 }
