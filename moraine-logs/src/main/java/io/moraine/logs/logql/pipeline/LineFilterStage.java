@@ -33,7 +33,7 @@ final class LineFilterStage implements CompiledStage {
       case CONTAINS, NOT_CONTAINS -> v.text().getBytes(StandardCharsets.UTF_8);
       case MATCHES_REGEX, NOT_MATCHES_REGEX -> {
         RegexShortcut s = RegexShortcut.of(v.text());
-        yield s != null ? s : Re2Pattern.compile(v.text()).pattern();
+        yield s != null ? s.compiled() : Re2Pattern.compile(v.text()).pattern();
       }
       case MATCHES_PATTERN, NOT_MATCHES_PATTERN -> LinePattern.parse(v.text(), false);
     };
@@ -81,7 +81,7 @@ final class LineFilterStage implements CompiledStage {
       if (a instanceof byte[] needle) {
         return Utf8.indexOf(e.line, e.offset, e.length, needle) >= 0;
       }
-      if (a instanceof RegexShortcut s) {
+      if (a instanceof RegexShortcut.Compiled s) {
         return s.matches(e.line, e.offset, e.length);
       }
       if (a instanceof LinePattern p) {

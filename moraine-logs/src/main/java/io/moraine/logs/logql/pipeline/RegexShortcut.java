@@ -14,6 +14,26 @@ import org.jspecify.annotations.Nullable;
  * @param ignoreCase whether to compare ASCII case-insensitively
  */
 record RegexShortcut(List<byte[]> needles, boolean ignoreCase) {
+  /** A matcher over this shortcut's needles, for per-line use without allocation. */
+  Compiled compiled() {
+    return new Compiled(array(), ignoreCase);
+  }
+
+  record Compiled(byte[][] needles, boolean ignoreCase) {
+    boolean matches(byte[] line, int off, int len) {
+      for (byte[] n : needles) {
+        int at =
+            ignoreCase
+                ? Utf8.indexOfIgnoreCase(line, off, len, n)
+                : Utf8.indexOf(line, off, len, n);
+        if (at >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   static @Nullable RegexShortcut of(String re) {
     boolean ci = false;
     String body = re;
@@ -73,14 +93,8 @@ record RegexShortcut(List<byte[]> needles, boolean ignoreCase) {
     return sb.toString();
   }
 
-  boolean matches(byte[] line, int off, int len) {
-    for (byte[] n : needles) {
-      int at =
-          ignoreCase ? Utf8.indexOfIgnoreCase(line, off, len, n) : Utf8.indexOf(line, off, len, n);
-      if (at >= 0) {
-        return true;
-      }
-    }
-    return false;
+  /** The needles as an array: iterating the list would allocate an iterator per line. */
+  private byte[][] array() {
+    return needles.toArray(new byte[0][]);
   }
 }
