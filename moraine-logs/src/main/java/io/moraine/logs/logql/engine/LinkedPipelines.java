@@ -4,12 +4,10 @@ import io.moraine.logs.logql.ast.LogRange;
 import io.moraine.logs.logql.ast.RangeOp;
 import io.moraine.logs.logql.ast.Stage;
 import io.moraine.logs.logql.pipeline.Pipeline;
+import io.moraine.logs.logql.pipeline.Pipelines;
 import java.util.List;
 
-/**
- * The default {@link PipelineFactory}: delegates to the pipeline package's {@code Pipelines}. Each
- * method is one delegating line; until {@code Pipelines} is linked into this module, each says so.
- */
+/** The default {@link PipelineFactory}: the pipeline package's {@link Pipelines}. */
 final class LinkedPipelines implements PipelineFactory {
   static final LinkedPipelines INSTANCE = new LinkedPipelines();
 
@@ -17,21 +15,16 @@ final class LinkedPipelines implements PipelineFactory {
 
   @Override
   public Pipeline compile(List<Stage> stages) {
-    throw notLinked("compile");
+    return Pipelines.compile(stages);
   }
 
   @Override
   public ExtractorFactory extractor(LogRange range, RangeOp op) {
-    throw notLinked("extractor");
+    return Pipelines.extractor(range, op)::forStream;
   }
 
   @Override
   public List<String> requiredSubstrings(List<Stage> stages) {
-    throw notLinked("requiredSubstrings");
-  }
-
-  private static IllegalStateException notLinked(String method) {
-    return new IllegalStateException(
-        "BUG: Pipelines." + method + " is not linked into the engine's default PipelineFactory");
+    return Pipelines.requiredSubstrings(stages);
   }
 }

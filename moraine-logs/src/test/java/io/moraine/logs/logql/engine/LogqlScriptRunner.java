@@ -36,8 +36,7 @@ final class LogqlScriptRunner {
   void run(String name, String script) {
     String[] lines = script.split("\n", -1);
     MemoryLogStore store = new MemoryLogStore();
-    LogqlEngine engine =
-        new LogqlEngine(store, EngineOptions.DEFAULT.withPipelines(new TestPipelines()));
+    LogqlEngine engine = new LogqlEngine(store, EngineOptions.DEFAULT);
     int i = 0;
     while (i < lines.length) {
       String line = lines[i].strip();

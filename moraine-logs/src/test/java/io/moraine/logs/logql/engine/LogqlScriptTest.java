@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moraine.logs.logql.ast.Expr;
 import io.moraine.logs.logql.ast.RangeOp;
+import io.moraine.logs.logql.parser.LogqlParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class LogqlScriptTest {
   private static final Path SCRIPTS = Path.of("src/test/resources/logql/scripts");
 
-  /** Replaced by {@code LogqlParser::parse} when the parser lands. */
-  private static final Function<String, Expr> PARSER =
-      q -> {
-        throw new UnsupportedOperationException("no LogQL parser in this module yet: " + q);
-      };
+  private static final Function<String, Expr> PARSER = LogqlParser::parse;
 
   @Test
-  @Disabled("parser lands at merge")
   void scripts() throws IOException {
     LogqlScriptRunner runner = new LogqlScriptRunner(PARSER);
     for (Path p : scriptFiles()) {
