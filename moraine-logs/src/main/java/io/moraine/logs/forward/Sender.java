@@ -1,0 +1,132 @@
+package io.moraine.logs.forward;
+
+import io.moraine.core.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The body of a forwarder's one sender thread: takes queued entries, gathers them into one pending
+ * batch per tenant and pushes each batch when it is full or due. Confined to that thread.
+ */
+final class Sender {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+  private final LokiForwarder forwarder;
+  private final ForwardOptions options;
+  private final Clock clock;
+  private final ForwardMetrics.Url metrics;
+  private final PushClient client;
+  private final PushRequestEncoder encoder = new PushRequestEncoder();
+  private final Map<String, PendingBatch> pending = new LinkedHashMap<>();
+  private final long batchWaitNanos;
+
+  Sender(
+      LokiForwarder forwarder,
+      ForwardOptions options,
+      Clock clock,
+      ForwardMetrics.Url metrics,
+      PushClient client) {
+    this.forwarder = forwarder;
+    this.options = options;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.client = client;
+    this.batchWaitNanos = LokiForwarder.toNanos(options.batchWaitMillis());
+  }
+
+  void run() {
+    List<ForwardEntry> taken = new ArrayList<>();
+    try {
+      boolean more = true;
+      while (more) {
+        more = forwarder.take(taken, options.batchSizeBytes(), dueInNanos());
+        for (int i = 0; i < taken.size(); i++) {
+          add(taken.get(i));
+        }
+        taken.clear();
+        sendDue(!more || forwarder.closing());
+      }
+    } catch (InterruptedException e) {
+      long left = 0;
+      for (PendingBatch b : pending.values()) {
+        left += b.entries();
+      }
+      pending.clear();
+      metrics.droppedShutdown().add(left + taken.size());
+      LOG.atWarn()
+          .addKeyValue("url", options.displayUrl())
+          .addKeyValue("dropped", left + taken.size())
+          .log("forwarder closed before its batches were sent");
+    }
+  }
+
+  private void add(ForwardEntry e) throws InterruptedException {
+    String tenant = options.tenantId() != null ? options.tenantId() : e.tenant();
+    PendingBatch b = pending.get(tenant);
+    if (b != null && b.bytes() + e.sizeBytes() > options.batchSizeBytes()) {
+      pending.remove(tenant);
+      send(b);
+      b = null;
+    }
+    if (b == null) {
+      b = new PendingBatch(tenant, clock.nanoTime());
+      pending.put(tenant, b);
+    }
+    b.add(e);
+    if (b.bytes() >= options.batchSizeBytes()) {
+      pending.remove(tenant);
+      send(b);
+    }
+  }
+
+  /** Nanoseconds until the oldest pending batch is due; {@code Long.MAX_VALUE} when none. */
+  private long dueInNanos() {
+    long now = clock.nanoTime();
+    long min = Long.MAX_VALUE;
+    for (PendingBatch b : pending.values()) {
+      min = Math.min(min, Math.max(0, b.createdNanos() + batchWaitNanos - now));
+    }
+    return min;
+  }
+
+  private void sendDue(boolean all) throws InterruptedException {
+    Iterator<PendingBatch> it = pending.values().iterator();
+    while (it.hasNext()) {
+      PendingBatch b = it.next();
+      if (all || clock.nanoTime() - b.createdNanos() >= batchWaitNanos) {
+        it.remove();
+        send(b);
+      }
+    }
+  }
+
+  private void send(PendingBatch b) throws InterruptedException {
+    try {
+      byte[] body = encoder.encode(b);
+      switch (client.push(b.tenant(), body)) {
+        case SENT -> {
+          metrics.sentEntries().add(b.entries());
+          metrics.sentBytes().add(body.length);
+        }
+        case REJECTED -> metrics.droppedRejected().add(b.entries());
+        case RETRIES_EXHAUSTED -> metrics.droppedRetriesExhausted().add(b.entries());
+      }
+    } catch (InterruptedException e) {
+      metrics.droppedShutdown().add(b.entries());
+      throw e;
+    } catch (RuntimeException e) {
+      metrics.failedRequests().inc();
+      metrics.droppedRetriesExhausted().add(b.entries());
+      LOG.atError()
+          .addKeyValue("url", options.displayUrl())
+          .addKeyValue("entries", b.entries())
+          .setCause(e)
+          .log("could not push a batch; dropping it");
+    }
+  }
+}
