@@ -5,6 +5,7 @@ import io.moraine.core.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -133,7 +134,8 @@ public final class LokiForwarder implements AutoCloseable {
    *     none is pending
    * @return false once closing and the queue is empty
    */
-  boolean take(List<ForwardEntry> out, long maxBytes, long dueInNanos) throws InterruptedException {
+  boolean take(Collection<ForwardEntry> out, long maxBytes, long dueInNanos)
+      throws InterruptedException {
     lock.lock();
     try {
       long deadline = dueInNanos == Long.MAX_VALUE ? Long.MAX_VALUE : clock.nanoTime() + dueInNanos;

@@ -1,10 +1,9 @@
 package io.moraine.logs.forward;
 
 import io.moraine.core.time.Clock;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +39,15 @@ final class Sender {
   }
 
   void run() {
-    List<ForwardEntry> taken = new ArrayList<>();
+    ArrayDeque<ForwardEntry> taken = new ArrayDeque<>();
     try {
       boolean more = true;
       while (more) {
         more = forwarder.take(taken, options.batchSizeBytes(), dueInNanos());
-        for (int i = 0; i < taken.size(); i++) {
-          add(taken.get(i));
+        ForwardEntry e;
+        while ((e = taken.pollFirst()) != null) {
+          add(e);
         }
-        taken.clear();
         sendDue(!more || forwarder.closing());
       }
     } catch (InterruptedException e) {
@@ -57,27 +56,35 @@ final class Sender {
         left += b.entries();
       }
       pending.clear();
-      metrics.droppedShutdown().add(left + taken.size());
+      left += taken.size();
+      if (left == 0) {
+        return;
+      }
+      metrics.droppedShutdown().add(left);
       LOG.atWarn()
           .addKeyValue("url", options.displayUrl())
-          .addKeyValue("dropped", left + taken.size())
+          .addKeyValue("dropped", left)
           .log("forwarder closed before its batches were sent");
     }
   }
 
+  /** Adds to the tenant's batch; sends the batch it would overflow first, and a batch it fills. */
   private void add(ForwardEntry e) throws InterruptedException {
     String tenant = options.tenantId() != null ? options.tenantId() : e.tenant();
     PendingBatch b = pending.get(tenant);
+    PendingBatch full = null;
     if (b != null && b.bytes() + e.sizeBytes() > options.batchSizeBytes()) {
-      pending.remove(tenant);
-      send(b);
+      full = b;
       b = null;
     }
     if (b == null) {
       b = new PendingBatch(tenant, clock.nanoTime());
       pending.put(tenant, b);
     }
-    b.add(e);
+    b.add(e); // before sending, so that an interrupted send still counts e as pending
+    if (full != null) {
+      send(full);
+    }
     if (b.bytes() >= options.batchSizeBytes()) {
       pending.remove(tenant);
       send(b);
