@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class LokiForwarder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LokiForwarder.class);
 
+  /** A full queue is logged at most this often (the counter has every drop). */
+  private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   private final ForwardOptions options;
   private final Clock clock;
   private final ForwardMetrics.Url metrics;
@@ -35,6 +38,8 @@ public final class LokiForwarder implements AutoCloseable {
   private final Condition notEmpty = lock.newCondition();
   private final ArrayDeque<ForwardEntry> queue = new ArrayDeque<>();
   private long queueBytes;
+  private long lastDropLogNanos = Long.MIN_VALUE;
+  private long droppedSinceLog;
   private boolean closing;
   private final Sender sender;
   private final Thread thread;
@@ -96,6 +101,7 @@ public final class LokiForwarder implements AutoCloseable {
       return;
     }
     long dropped = 0;
+    long toLog = 0;
     lock.lock();
     try {
       if (closing) {
@@ -114,14 +120,26 @@ public final class LokiForwarder implements AutoCloseable {
       }
       metrics.queueBytes().set(queueBytes);
       notEmpty.signal();
+      if (dropped > 0) {
+        droppedSinceLog += dropped;
+        long now = clock.nanoTime();
+        if (lastDropLogNanos == Long.MIN_VALUE
+            || now - lastDropLogNanos >= DROP_LOG_INTERVAL_NANOS) {
+          lastDropLogNanos = now;
+          toLog = droppedSinceLog;
+          droppedSinceLog = 0;
+        }
+      }
     } finally {
       lock.unlock();
     }
     if (dropped > 0) {
       metrics.droppedQueueFull().add(dropped);
+    }
+    if (toLog > 0) {
       LOG.atWarn()
           .addKeyValue("url", options.displayUrl())
-          .addKeyValue("dropped", dropped)
+          .addKeyValue("dropped", toLog)
           .log("forwarding queue full; dropped the oldest entries");
     }
   }
