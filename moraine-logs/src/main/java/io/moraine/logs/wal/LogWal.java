@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +77,15 @@ public final class LogWal implements AutoCloseable {
     return new LogWal(dir, maxSegmentBytes, fsyncIntervalMillis, clock, onCorruption);
   }
 
+  /** Receives replayed records. */
+  @FunctionalInterface
+  public interface RecordSink {
+    /** One record (a buffer over its bytes only) of segment {@code segment}. */
+    void accept(int segment, ByteBuffer record);
+  }
+
   /** Feeds every record of the segments older than the one being written, oldest first. */
-  public void replay(Consumer<ByteBuffer> records) throws IOException {
+  public void replay(RecordSink records) throws IOException {
     for (int no : segments) {
       if (no == currentNo) {
         break;
@@ -92,7 +98,7 @@ public final class LogWal implements AutoCloseable {
         if (len == 0) {
           break;
         }
-        records.accept(all.slice(all.position(), len));
+        records.accept(no, all.slice(all.position(), len));
         all.position(all.position() + len);
       }
     }
@@ -132,6 +138,11 @@ public final class LogWal implements AutoCloseable {
     current.close();
     current = create(currentNo + 1);
     return currentNo;
+  }
+
+  /** Whether the segment being written holds a record. */
+  public synchronized boolean currentHasRecords() {
+    return currentSize > FormatHeader.SIZE;
   }
 
   /** The number of the segment being written. */
