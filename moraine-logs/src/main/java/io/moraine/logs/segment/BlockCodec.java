@@ -29,6 +29,9 @@ public final class BlockCodec {
   private byte[] raw = new byte[4096];
   private int[] refs = new int[64];
 
+  /** The lines in entry order (a sort leaves them in append order in the block's array). */
+  private byte[] ordered = new byte[4096];
+
   /**
    * Encodes a block whose entries are sorted by time.
    *
@@ -65,6 +68,10 @@ public final class BlockCodec {
     }
     long prev = b.timestamp(0);
     filterBuilder.reset();
+    if (ordered.length < b.linesLength()) {
+      ordered = new byte[Math.max(b.linesLength(), ordered.length * 2)];
+    }
+    int orderedLength = 0;
     for (int i = 0; i < n; i++) {
       long t = b.timestamp(i);
       entries.uvarint(Varint.zigzag(t - prev));
@@ -72,10 +79,12 @@ public final class BlockCodec {
       entries.uvarint(b.lineLength(i));
       entries.uvarint(refs[i]);
       filterBuilder.addLine(b.lines(), b.lineOffset(i), b.lineLength(i));
+      System.arraycopy(b.lines(), b.lineOffset(i), ordered, orderedLength, b.lineLength(i));
+      orderedLength += b.lineLength(i);
     }
     byte[] entriesRaw = entries.toByteArray();
     byte[] entriesZ = compress(entriesRaw, 0, entriesRaw.length);
-    byte[] linesZ = compress(b.lines(), 0, b.linesLength());
+    byte[] linesZ = compress(ordered, 0, orderedLength);
     int budget = (int) ((entriesZ.length + linesZ.length) * filterBudget);
     TokenFilter filter = filterBuilder.build(budget);
     ByteBuffer out = ByteBuffer.allocate(filter.encodedSize() + entriesZ.length + linesZ.length);
@@ -89,7 +98,7 @@ public final class BlockCodec {
             entriesZ.length,
             linesZ.length,
             entriesRaw.length,
-            b.linesLength(),
+            orderedLength,
             b.timestamp(0),
             b.timestamp(n - 1),
             n,
