@@ -8,6 +8,7 @@ import io.moraine.core.time.Clock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ class LogStoreKillTest {
       p.waitFor(30, TimeUnit.SECONDS);
     }
     assertThat(lastAck).as("child acknowledged batches").isGreaterThan(100);
-    try (var files = java.nio.file.Files.walk(dir)) {
+    try (var files = Files.walk(dir)) {
       assertThat(files.filter(f -> f.toString().endsWith(".seg")).count())
           .as("the child flushed segments before it was killed")
           .isPositive();
