@@ -86,7 +86,6 @@ class LogStoreReadTest {
             new LogSelectHints(Direction.BACKWARD, List.of(needle), true, new LogReadStats());
         assertThat(count(s, h, needle)).as(needle).isEqualTo(1);
         assertThat(h.stats().blocksSkipped).as(needle).isPositive();
-        assertThat(h.stats().blocksDecompressed).isLessThan(h.stats().blocksSkipped);
       }
       // no run of 4 token bytes: the filter cannot judge, nothing is skipped, the match is found
       LogSelectHints h =
