@@ -56,6 +56,8 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
   private final Retention retention;
   private final @Nullable ScheduledExecutorService background;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean flushQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private LogStore(Path dir, LogStoreOptions options, Clock clock) throws IOException {
     this.options = options;
@@ -183,8 +185,15 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
     } finally {
       stateLock.readLock().unlock();
     }
-    if (head.bytes.get() > options.maxHeadBytes() && background != null && !closed) {
-      background.execute(this::tick);
+    if (head.bytes.get() > options.maxHeadBytes()
+        && background != null
+        && !closed
+        && flushQueued.compareAndSet(false, true)) {
+      background.execute(
+          () -> {
+            flushQueued.set(false);
+            tick();
+          });
     }
     return added;
   }

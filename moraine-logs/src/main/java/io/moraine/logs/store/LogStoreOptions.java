@@ -52,8 +52,8 @@ public record LogStoreOptions(
    * max chunk age), 10 000 streams per tenant, 32 MiB WAL segments, 1 s fsync as the tsdb's WAL,
    * 744h retention (31 days, Loki's usual choice), token filter at most 3% of a block's compressed
    * size (measured 2.9%; an absent 12-byte needle skipped 255 of 280 blocks, the common "deadlock"
-   * 72 of the 208 blocks without it: with 3% the filter is saturated on high-cardinality blocks, so
-   * short needles skip little and long needles most).
+   * 72 of about 210 blocks without it: with 3% the filter is saturated on high-cardinality blocks,
+   * so short needles skip little and long needles most).
    */
   public static final LogStoreOptions DEFAULT =
       new LogStoreOptions(
