@@ -25,17 +25,24 @@ final class Flusher {
   private final Head head;
   private final Segments segments;
   private final LogWal wal;
+  private final FlushedPositions flushed;
   private final LogStoreOptions options;
   private final Clock clock;
 
   Flusher(
-      LogStore store, Head head, Segments segments, LogWal wal, LogStoreOptions o, Clock clock) {
+      LogStore store,
+      Head head,
+      Segments segments,
+      LogWal wal,
+      FlushedPositions flushed,
+      LogStoreOptions o) {
     this.store = store;
     this.head = head;
     this.segments = segments;
     this.wal = wal;
+    this.flushed = flushed;
     this.options = o;
-    this.clock = clock;
+    this.clock = store.clock();
   }
 
   synchronized void flush(boolean all) {
@@ -102,6 +109,7 @@ final class Flusher {
         s.removeFlushed(e.getValue());
         for (MemStream.CutBlock c : e.getValue()) {
           head.bytes.addAndGet(-c.block().bytes().length);
+          flushed.put(t.id, e.getKey(), c.lastWalPosition(), c.lastIndex());
         }
       }
       t.streams
@@ -125,6 +133,7 @@ final class Flusher {
       if (oldest == Integer.MAX_VALUE) {
         oldest = wal.currentHasRecords() ? wal.cut() : wal.currentSegment();
       }
+      flushed.save(Math.min(oldest, wal.firstSegment()));
       wal.truncateBefore(oldest);
     } finally {
       store.stateLock.writeLock().unlock();

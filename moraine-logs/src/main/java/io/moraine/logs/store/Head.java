@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory part of the store: per tenant, the streams with open and cut blocks. Thread-safe.
@@ -65,12 +66,13 @@ final class Head {
   }
 
   /**
-   * Applies one WAL record: adds every entry that is not a duplicate of the open block.
+   * Applies one WAL record: adds every entry that is not a duplicate of the open block. On replay,
+   * {@code flushed} names streams whose entries up to a position are already in segment files.
    *
    * @return the entries added
    * @throws IllegalArgumentException when the record does not decode
    */
-  int apply(ByteBuffer rec, int walSegment) {
+  int apply(ByteBuffer rec, long walPosition, @Nullable FlushedPositions flushed) {
     int type = rec.get() & 0xFF;
     if (type != ENTRIES) {
       throw new IllegalArgumentException("unknown logs WAL record type " + type);
@@ -81,13 +83,21 @@ final class Head {
     for (int s = BinaryReader.count(rec); s > 0; s--) {
       Labels labels = BinaryReader.labels(rec);
       MemStream stream = tenant.streams.computeIfAbsent(labels, MemStream::new);
-      for (int n = BinaryReader.count(rec); n > 0; n--) {
+      long[] done = flushed == null ? null : flushed.get(tenant.id, labels);
+      int count = BinaryReader.count(rec);
+      for (int index = 0; index < count; index++) {
         long ts = Varint.getVarint(rec);
         int len = BinaryReader.count(rec);
         int off = rec.position();
         rec.position(off + len);
         Labels meta = rec.get(rec.position()) == 0 ? skipEmpty(rec) : BinaryReader.labels(rec);
-        int b = stream.add(ts, rec.array(), rec.arrayOffset() + off, len, meta, walSegment, now);
+        if (done != null
+            && (walPosition < done[0] || (walPosition == done[0] && index <= done[1]))) {
+          continue;
+        }
+        int b =
+            stream.add(
+                ts, rec.array(), rec.arrayOffset() + off, len, meta, walPosition, index, now);
         if (b > 0) {
           added++;
           bytes.addAndGet(b);

@@ -86,8 +86,9 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
             options.walFsyncInterval().toMillis(),
             clock,
             walCorruptions::inc);
-    replay(dir);
-    this.flusher = new Flusher(this, head, segments, wal, options, clock);
+    FlushedPositions flushed = FlushedPositions.load(dir.resolve("flushed"));
+    replay(dir, flushed);
+    this.flusher = new Flusher(this, head, segments, wal, flushed, options);
     this.retention = new Retention(this, segments, options, clock);
     registerGauges(registry);
     long every = options.flushInterval().toMillis();
@@ -118,16 +119,21 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
     }
   }
 
-  private void replay(Path dir) throws IOException {
+  private void replay(Path dir, FlushedPositions flushed) throws IOException {
     long[] records = new long[1];
     wal.replay(
-        (seg, rec) -> {
+        (pos, rec) -> {
           try {
-            head.apply(rec, seg);
+            head.apply(rec, pos, flushed);
             records[0]++;
           } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
             throw new CorruptionException(
-                dir.resolve("wal"), seg, "logs WAL record does not decode: " + e.getMessage());
+                dir.resolve("wal"),
+                pos & 0xFFFFFFFFL,
+                "logs WAL record in segment "
+                    + LogWal.segmentOf(pos)
+                    + " does not decode: "
+                    + e.getMessage());
           }
         });
     LOG.atInfo()
@@ -174,13 +180,13 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
     stateLock.readLock().lock();
     try {
       synchronized (commitLock) {
-        int seg;
+        long pos;
         try {
-          seg = wal.append(record, 0, record.length);
+          pos = wal.append(record, 0, record.length);
         } catch (IOException e) {
           throw LogWal.unchecked(e);
         }
-        added = head.apply(ByteBuffer.wrap(record), seg);
+        added = head.apply(ByteBuffer.wrap(record), pos, null);
       }
     } finally {
       stateLock.readLock().unlock();

@@ -4,6 +4,7 @@ import io.moraine.core.labels.Labels;
 import io.moraine.logs.segment.BlockCodec;
 import io.moraine.logs.segment.EncodedBlock;
 import io.moraine.logs.segment.EntryBlock;
+import io.moraine.logs.wal.LogWal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,8 @@ final class MemStream {
   static final int ENTRY_HEADER = 16;
 
   /** A cut block held in memory until flushed. */
-  record CutBlock(EncodedBlock block, int walSegment, long seq) {}
+  record CutBlock(
+      EncodedBlock block, int walSegment, long lastWalPosition, int lastIndex, long seq) {}
 
   /** A consistent view of the open block for a reader. */
   record OpenSnapshot(byte[] buf, int length, int count, Labels[] metas, long minTs, long maxTs) {}
@@ -32,6 +34,8 @@ final class MemStream {
   private long openMin = Long.MAX_VALUE;
   private long openMax = Long.MIN_VALUE;
   private int openWalSegment;
+  private long openLastPosition;
+  private int openLastIndex;
   private long openSinceMillis;
   private long lastAppendMillis;
   private long maxTs = Long.MIN_VALUE;
@@ -54,7 +58,8 @@ final class MemStream {
    *
    * @return the bytes added to the head (0 for a duplicate)
    */
-  synchronized int add(long ts, byte[] line, int off, int len, Labels meta, int walSeg, long now) {
+  synchronized int add(
+      long ts, byte[] line, int off, int len, Labels meta, long walPos, int index, long now) {
     long key = dedupKey(ts, line, off, len);
     if (isDuplicate(key, ts, line, off, len)) {
       return 0;
@@ -70,9 +75,11 @@ final class MemStream {
     System.arraycopy(line, off, buf, at + ENTRY_HEADER, len);
     length = need;
     if (count++ == 0) {
-      openWalSegment = walSeg;
+      openWalSegment = LogWal.segmentOf(walPos);
       openSinceMillis = now;
     }
+    openLastPosition = walPos;
+    openLastIndex = index;
     remember(key, at);
     openMin = Math.min(openMin, ts);
     openMax = Math.max(openMax, ts);
@@ -101,18 +108,20 @@ final class MemStream {
   /**
    * Sorts and compresses the open block into a cut block and starts a new open block.
    *
-   * @return the head bytes the open block held (now held by the compressed block instead)
+   * @return the change of head bytes (compressed block size minus open block size)
    */
   synchronized long cut(BlockCodec codec, EntryBlock scratch, double filterBudget, long seq) {
     if (count == 0) {
       return 0;
     }
+    EncodedBlock encoded;
     scratch.clear();
     OpenSnapshot s = snapshotLocked();
     fill(s, scratch);
     scratch.sortByTime();
-    cut.add(new CutBlock(codec.encode(scratch, filterBudget), openWalSegment, seq));
-    long freed = length;
+    encoded = codec.encode(scratch, filterBudget);
+    cut.add(new CutBlock(encoded, openWalSegment, openLastPosition, openLastIndex, seq));
+    long delta = encoded.bytes().length - (long) length;
     buf = new byte[256];
     length = 0;
     count = 0;
@@ -123,7 +132,7 @@ final class MemStream {
     dedupKeys = new long[64];
     dedupAt = new int[64];
     dedupSize = 0;
-    return freed;
+    return delta;
   }
 
   /** The cut blocks, oldest first (a copy). */

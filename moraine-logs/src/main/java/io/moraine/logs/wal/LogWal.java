@@ -80,8 +80,10 @@ public final class LogWal implements AutoCloseable {
   /** Receives replayed records. */
   @FunctionalInterface
   public interface RecordSink {
-    /** One record (a buffer over its bytes only) of segment {@code segment}. */
-    void accept(int segment, ByteBuffer record);
+    /**
+     * One record (a buffer over its bytes only) at {@code position} ({@link #position(int, long)}).
+     */
+    void accept(long position, ByteBuffer record);
   }
 
   /** Feeds every record of the segments older than the one being written, oldest first. */
@@ -98,7 +100,7 @@ public final class LogWal implements AutoCloseable {
         if (len == 0) {
           break;
         }
-        records.accept(no, all.slice(all.position(), len));
+        records.accept(position(no, all.position() - FRAME_HEADER), all.slice(all.position(), len));
         all.position(all.position() + len);
       }
     }
@@ -108,15 +110,16 @@ public final class LogWal implements AutoCloseable {
    * Appends one record and returns after it is written to the OS (and fsynced when the interval has
    * passed).
    *
-   * @return the number of the segment that holds the record
+   * @return the record's position, increasing with every record ({@link #position(int, long)})
    */
-  public synchronized int append(byte[] record, int offset, int length) throws IOException {
+  public synchronized long append(byte[] record, int offset, int length) throws IOException {
     if (length <= 0 || length > maxSegmentBytes - FormatHeader.SIZE - FRAME_HEADER) {
       throw new IllegalArgumentException("WAL record of " + length + " bytes does not fit");
     }
     if (currentSize + FRAME_HEADER + length > maxSegmentBytes) {
       cut();
     }
+    long at = position(currentNo, currentSize);
     header.clear();
     header.putInt(length).putInt(Crc32c.of(record, offset, length)).flip();
     writeFully(header);
@@ -129,7 +132,17 @@ public final class LogWal implements AutoCloseable {
       lastSyncMillis = now;
       dirty = false;
     }
-    return currentNo;
+    return at;
+  }
+
+  /** The position of the frame at {@code offset} of segment {@code segment}. */
+  public static long position(int segment, long offset) {
+    return ((long) segment << 32) | offset;
+  }
+
+  /** The segment of a position. */
+  public static int segmentOf(long position) {
+    return (int) (position >>> 32);
   }
 
   /** Completes the current segment (fsynced) and starts a new one; returns the new number. */
@@ -138,6 +151,11 @@ public final class LogWal implements AutoCloseable {
     current.close();
     current = create(currentNo + 1);
     return currentNo;
+  }
+
+  /** The number of the oldest segment kept. */
+  public synchronized int firstSegment() {
+    return segments.getFirst();
   }
 
   /** Whether the segment being written holds a record. */

@@ -131,6 +131,29 @@ class LogStoreReadTest {
   }
 
   @Test
+  void replayDoesNotAddAgainWhatIsAlreadyInSegments() throws IOException {
+    try (LogStore s = open(new MetricRegistry())) {
+      fill(s);
+      LogAppender a = s.appender("t");
+      a.append(Labels.of("app", "pinned"), T0, "keeps the WAL segment alive", Labels.EMPTY);
+      a.commit();
+      s.flush();
+      try (LogQuerier q = s.querier("t", Long.MIN_VALUE, Long.MAX_VALUE)) {
+        assertThat(q.stats(List.of(Matcher.eq("app", "a"))).entries()).isEqualTo(5000);
+      }
+    }
+    try (LogStore s = open(new MetricRegistry())) {
+      LogSelectHints noLines =
+          new LogSelectHints(Direction.FORWARD, List.of(), false, new LogReadStats());
+      assertThat(count(s, noLines, "")).isEqualTo(5000);
+      try (LogQuerier q = s.querier("t", Long.MIN_VALUE, Long.MAX_VALUE)) {
+        assertThat(q.stats(List.of(Matcher.eq("app", "a"))).entries()).isEqualTo(5000);
+        assertThat(q.stats(List.of(Matcher.eq("app", "pinned"))).entries()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aSegmentOfAnUnknownVersionIsRefused() throws IOException {
     try (LogStore s = open(new MetricRegistry())) {
       fill(s);
