@@ -210,8 +210,11 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
     ensureOpen();
     stateLock.readLock().lock();
     try {
-      return new StoreQuerier(
-          head.existingTenant(tenant), segments.retain(tenant), minNanos, maxNanos);
+      // under the commit lock, so that a querier sees whole batches only
+      synchronized (commitLock) {
+        return new StoreQuerier(
+            head.existingTenant(tenant), segments.retain(tenant), minNanos, maxNanos);
+      }
     } finally {
       stateLock.readLock().unlock();
     }
