@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.labels.Matcher;
 import io.moraine.core.logs.Direction;
-import io.moraine.core.logs.LogAppendable;
 import io.moraine.core.logs.LogAppender;
 import io.moraine.core.logs.LogCursor;
 import io.moraine.core.logs.LogEntryRejectedException;
@@ -56,7 +55,7 @@ class LogStoreDifferentialTest {
     long[] newest = new long[16];
     for (int batch = 0; batch < 300; batch++) {
       LogAppender a = store.appender(tenant(rnd));
-      LogAppender b = ref.appender(tenantOf(a, store));
+      LogAppender b = ref.appender(currentTenant);
       int n = 1 + rnd.nextInt(20);
       for (int i = 0; i < n; i++) {
         int s = rnd.nextInt(8);
@@ -125,10 +124,6 @@ class LogStoreDifferentialTest {
     return currentTenant;
   }
 
-  private String tenantOf(LogAppender a, LogStore s) {
-    return currentTenant;
-  }
-
   private static String tryAppend(LogAppender a, Labels stream, long ts, String line, Labels meta) {
     try {
       a.append(stream, ts, line, meta);
@@ -187,7 +182,4 @@ class LogStoreDifferentialTest {
     }
     return out;
   }
-
-  @SuppressWarnings("unused")
-  private static void unused(LogAppendable a) {}
 }

@@ -11,7 +11,6 @@ import io.moraine.core.logs.LogSelectHints;
 import io.moraine.core.logs.LogStreamSet;
 import io.moraine.core.time.Clock;
 import io.moraine.testkit.logs.LogLineGenerator;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,6 +146,4 @@ public final class LogStoreFigures {
     }
     return false;
   }
-
-  static void unused() throws IOException {}
 }
