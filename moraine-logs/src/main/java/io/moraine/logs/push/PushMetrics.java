@@ -2,6 +2,7 @@ package io.moraine.logs.push;
 
 import io.moraine.core.selfmetrics.Counter;
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.logs.store.DiscardCounters;
 import java.util.Objects;
 
 /**
@@ -33,15 +34,17 @@ public final class PushMetrics {
 
   /** Registers the four families in {@code registry}; call once per registry. */
   public static PushMetrics register(MetricRegistry registry) {
+    return register(registry, DiscardCounters.register(registry));
+  }
+
+  /**
+   * Registers the received counters in {@code registry} and counts discards into {@code discards},
+   * the families the log store counts its own rejections into.
+   */
+  public static PushMetrics register(MetricRegistry registry, DiscardCounters discards) {
     return new PushMetrics(
-        registry.counter(
-            "moraine_logs_discarded_samples_total",
-            "Log entries discarded on ingestion, by reason.",
-            "reason"),
-        registry.counter(
-            "moraine_logs_discarded_bytes_total",
-            "Line bytes of log entries discarded on ingestion, by reason.",
-            "reason"),
+        discards.samplesFamily(),
+        discards.bytesFamily(),
         registry
             .counter("moraine_logs_received_entries_total", "Log entries received by push.")
             .labels(),

@@ -59,13 +59,15 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
   private final java.util.concurrent.atomic.AtomicBoolean flushQueued =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  private LogStore(Path dir, LogStoreOptions options, Clock clock) throws IOException {
+  private LogStore(
+      Path dir, LogStoreOptions options, Clock clock, @Nullable DiscardCounters discards)
+      throws IOException {
     this.options = options;
     this.clock = clock;
     MetricRegistry registry =
         options.registry() == null ? new MetricRegistry() : options.registry();
     this.head = new Head(options, clock);
-    this.discards = new DiscardCounters(registry);
+    this.discards = discards == null ? DiscardCounters.register(registry) : discards;
     this.walCorruptions =
         registry
             .counter(
@@ -109,11 +111,20 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
    * @throws UncheckedIOException when the directory cannot be read or written
    */
   public static LogStore open(Path dir, LogStoreOptions options, Clock clock) {
+    return open(dir, options, clock, null);
+  }
+
+  /**
+   * Opens the store as {@link #open(Path, LogStoreOptions, Clock)}, counting its discards into
+   * {@code discards} (shared with the push layer) instead of registering its own.
+   */
+  public static LogStore open(
+      Path dir, LogStoreOptions options, Clock clock, @Nullable DiscardCounters discards) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(clock, "clock");
     try {
       Files.createDirectories(dir);
-      return new LogStore(dir, options, clock);
+      return new LogStore(dir, options, clock, discards);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open log store in " + dir, e);
     }

@@ -175,7 +175,8 @@ final class ServerCommand implements Callable<Integer> {
                 Main.version(),
                 settings.clock().nowMillis(),
                 retentionText(settings),
-                flagValues()));
+                flagValues()),
+            cfg.logs());
     hooks.onShutdown(runtime::stop);
     onStarted.accept(runtime);
     runtime.openStorage();

@@ -23,6 +23,7 @@ import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.api.prom.TextImportApi;
 import io.moraine.server.api.push.PushApi;
+import io.moraine.server.config.LogsConfig;
 import io.moraine.server.config.MoraineConfig;
 import io.moraine.server.config.RemoteWriteConfig;
 import io.moraine.server.config.RuleFileException;
@@ -73,6 +74,7 @@ final class ServerRuntime {
   private final TargetDiscovery.Metrics sdMetrics;
   private final Engine engine;
   private final AtomicReference<ReloadHandler> reloadHandler;
+  private final LogsRuntime logs;
 
   /** Re-reads the configuration file; returns null on success, else why it failed. */
   @FunctionalInterface
@@ -92,7 +94,9 @@ final class ServerRuntime {
       AtomicReference<@Nullable RulesRuntime> rules,
       TargetDiscovery.Metrics sdMetrics,
       Engine engine,
-      AtomicReference<ReloadHandler> reloadHandler) {
+      AtomicReference<ReloadHandler> reloadHandler,
+      LogsRuntime logs) {
+    this.logs = logs;
     this.rules = rules;
     this.sdMetrics = sdMetrics;
     this.engine = engine;
@@ -121,7 +125,8 @@ final class ServerRuntime {
       QueryLimits limits,
       Labels externalLabels,
       List<RemoteWriteConfig> remotes,
-      ServerInfo info) {
+      ServerInfo info,
+      LogsConfig logsConfig) {
     MetricRegistry registry = new MetricRegistry();
     registry
         .gauge("moraine_build_info", "Moraine's version; always 1.", "version")
@@ -160,12 +165,16 @@ final class ServerRuntime {
             registry);
     AtomicReference<@Nullable RulesRuntime> rules = new AtomicReference<>();
     AtomicReference<ReloadHandler> reload = new AtomicReference<>(() -> null);
+    LogsRuntime logs =
+        LogsRuntime.create(
+            logsConfig, settings.dataDir(), registry, settings.clock(), info.version());
     HttpServer.Builder routes =
         HttpServer.builder(listen, registry)
-            .readiness(store::isReady)
+            .readiness(() -> store.isReady() && logs.isReady())
             .beforeScrape(process::refresh)
             .service("/federate", federation);
     push.register(routes);
+    logs.register(routes);
     api.registerRules(
         routes,
         () -> {
@@ -207,7 +216,8 @@ final class ServerRuntime {
         rules,
         TargetDiscovery.Metrics.register(registry),
         engine,
-        reload);
+        reload,
+        logs);
   }
 
   /**
@@ -217,6 +227,7 @@ final class ServerRuntime {
   void openStorage() {
     try {
       store.open();
+      logs.open();
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -312,7 +323,11 @@ final class ServerRuntime {
       remoteWriting.close(); // after the last appends, before the store closes
     } finally {
       try {
-        store.close();
+        try {
+          logs.close(); // forwarders flushed, log head kept in the WAL
+        } finally {
+          store.close();
+        }
       } finally {
         LOG.atInfo().log("shutdown complete");
         stopped.countDown();

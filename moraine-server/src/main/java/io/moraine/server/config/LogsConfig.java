@@ -56,8 +56,8 @@ public record LogsConfig(
    *
    * @param ingestionRateMb per-tenant ingestion rate in MB/s (4)
    * @param ingestionBurstSizeMb per-tenant burst in MB (6)
-   * @param maxLineSizeBytes the longest line taken (256KB); 0 for no limit
-   * @param maxLabelNamesPerSeries (15)
+   * @param maxLineSizeBytes the longest line taken (0: no limit, Loki 2.9's default)
+   * @param maxLabelNamesPerSeries (30, Loki 2.9's default)
    * @param maxLabelNameLength (1024)
    * @param maxLabelValueLength (2048)
    * @param maxStreamsPerTenant active streams per tenant (10000); 0 for no limit
@@ -75,7 +75,7 @@ public record LogsConfig(
       long rejectOldSamplesMaxAgeMillis,
       long creationGracePeriodMillis) {
     public static final Limits DEFAULT =
-        new Limits(4, 6, 256 * 1024, 15, 1024, 2048, 10_000, 168L * 3_600_000, 600_000);
+        new Limits(4, 6, 0, 30, 1024, 2048, 10_000, 168L * 3_600_000, 600_000);
   }
 
   /**

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's log store with its lifecycle, as {@link StorageHandle} for metrics: requests before
- * {@link #open} returns or after {@link #close} began get {@link NotReadyException} (503). Thread-safe;
- * {@link #close} waits for an {@link #open} in progress.
+ * {@link #open} returns or after {@link #close} began get {@link NotReadyException} (503).
+ * Thread-safe; {@link #close} waits for an {@link #open} in progress.
  */
 public final class LogsHandle implements LogAppendable, LogQueryable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LogsHandle.class);
@@ -27,7 +27,9 @@ public final class LogsHandle implements LogAppendable, LogQueryable, AutoClosea
   /** Guarded by this. */
   private boolean closed;
 
-  /** @param opener opens the store (WAL replay); called once by {@link #open} */
+  /**
+   * @param opener opens the store (WAL replay); called once by {@link #open}
+   */
   public LogsHandle(Supplier<LogStore> opener) {
     this.opener = Objects.requireNonNull(opener, "opener");
   }

@@ -14,7 +14,8 @@ class LogsConfigTest {
     MoraineConfig c = ConfigLoader.parse("global: {}\n", Path.of("m.yml"), Path.of("."));
     assertThat(c.logs()).isEqualTo(LogsConfig.DEFAULT);
     assertThat(c.logs().retentionMillis()).isEqualTo(744L * 3_600_000);
-    assertThat(c.logs().limits().maxLineSizeBytes()).isEqualTo(256 * 1024);
+    assertThat(c.logs().limits().maxLineSizeBytes()).isZero();
+    assertThat(c.logs().limits().maxLabelNamesPerSeries()).isEqualTo(30);
     assertThat(c.logs().query().maxEntriesLimit()).isEqualTo(5000);
   }
 
