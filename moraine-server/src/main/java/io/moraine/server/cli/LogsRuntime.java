@@ -65,7 +65,8 @@ final class LogsRuntime implements AutoCloseable {
     DiscardCounters discards = DiscardCounters.register(registry);
     LogStoreOptions storeOptions = storeOptions(config, registry);
     LogsHandle handle =
-        new LogsHandle(() -> LogStore.open(dataDir.resolve("logs"), storeOptions, clock, discards));
+        new LogsHandle(
+            () -> LogStore.open(dataDir.resolve("logs"), storeOptions, clock, discards), clock);
     List<LokiForwarder> forwarders =
         LokiForwarder.startAll(forwardOptions(config), clock, registry);
     LogAppendable sink = ForwardingLogAppendable.tee(handle, forwarders);

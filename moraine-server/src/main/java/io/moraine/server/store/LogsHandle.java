@@ -4,6 +4,7 @@ import io.moraine.core.logs.LogAppendable;
 import io.moraine.core.logs.LogAppender;
 import io.moraine.core.logs.LogQuerier;
 import io.moraine.core.logs.LogQueryable;
+import io.moraine.core.time.Clock;
 import io.moraine.logs.store.LogStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ public final class LogsHandle implements LogAppendable, LogQueryable, AutoClosea
   private static final Logger LOG = LoggerFactory.getLogger(LogsHandle.class);
 
   private final Supplier<LogStore> opener;
+  private final Clock clock;
   private volatile @Nullable LogStore store;
 
   /** Guarded by this. */
@@ -29,9 +31,11 @@ public final class LogsHandle implements LogAppendable, LogQueryable, AutoClosea
 
   /**
    * @param opener opens the store (WAL replay); called once by {@link #open}
+   * @param clock times the opening for the log line
    */
-  public LogsHandle(Supplier<LogStore> opener) {
+  public LogsHandle(Supplier<LogStore> opener, Clock clock) {
     this.opener = Objects.requireNonNull(opener, "opener");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -46,10 +50,10 @@ public final class LogsHandle implements LogAppendable, LogQueryable, AutoClosea
     if (store != null) {
       throw new IllegalStateException("BUG: log store opened twice");
     }
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     store = Objects.requireNonNull(opener.get(), "opener returned null");
     LOG.atInfo()
-        .addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000)
+        .addKeyValue("duration_ms", (clock.nanoTime() - start) / 1_000_000)
         .log("log store open");
   }
 

@@ -32,10 +32,15 @@ final class TestServer implements AutoCloseable {
             hooks::add,
             runtime::set,
             () -> false);
-    String[] args = new String[flags.length + 2];
-    args[0] = "server";
-    args[1] = "--listen=127.0.0.1:0";
-    System.arraycopy(flags, 0, args, 2, flags.length);
+    java.util.List<String> argv =
+        new java.util.ArrayList<>(List.of("server", "--listen=127.0.0.1:0"));
+    argv.addAll(List.of(flags));
+    if (argv.stream().noneMatch(a -> a.startsWith("--data"))) {
+      // the metrics store is in memory, but the log store and state files live in --data:
+      // never the module's ./data
+      argv.add("--data=" + tempDir());
+    }
+    String[] args = argv.toArray(new String[0]);
     exit =
         CompletableFuture.supplyAsync(
             () ->
@@ -43,6 +48,16 @@ final class TestServer implements AutoCloseable {
             // the server's own thread, as in production: run on the common pool, its blocking
             // main thread would starve what else uses that pool (fabric8's informers do)
             r -> Thread.ofPlatform().name("test-server-main").daemon().start(r));
+  }
+
+  private static java.nio.file.Path tempDir() {
+    try {
+      java.nio.file.Path d = java.nio.file.Files.createTempDirectory("moraine-test-server");
+      d.toFile().deleteOnExit();
+      return d;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static TestServer start(String... flags) throws InterruptedException {
