@@ -45,19 +45,21 @@ public record LogStoreOptions(
     double filterBudget,
     @Nullable MetricRegistry registry) {
   /**
-   * 256 KiB blocks: LogStoreFigures (64 MiB of JSON/logfmt/nginx/stack-trace lines, 40 streams)
-   * gave bytes on disk / {@code zstd -3} of 1.033 / 1.002 / 0.995 for 64K / 256K / 1M blocks; 1M
-   * gains 0.7% for four times the memory per open block and coarser skipping. 64 MiB head, 1 min
-   * flush, Loki's 2h max chunk age and 30m idle period, 1h out-of-order window (Loki 2.9: half the
-   * max chunk age), 10 000 streams per tenant, 32 MiB WAL segments, 1 s fsync as the tsdb's WAL,
-   * 744h retention (31 days, Loki's usual choice), token filter at most 3% of a block's compressed
-   * size (measured 2.9%; an absent 12-byte needle skipped 255 of 280 blocks, the common "deadlock"
-   * 72 of about 210 blocks without it: with 3% the filter is saturated on high-cardinality blocks,
-   * so short needles skip little and long needles most).
+   * 1 MiB blocks: LogStoreFigures (64 MiB of JSON/logfmt/nginx/stack-trace lines, 40 streams) gave
+   * bytes on disk / {@code zstd -3} of 1.033 / 1.002 / 0.995 for 64K / 256K / 1M blocks, and the
+   * 2.2 GB corpus of {@code bench/logs_bench.py} (207 streams, random ids in most lines) 1.135 with
+   * 256K blocks and 1.099 with 1M (a token filter budget of 2% instead of 3% gave 1.088 but left
+   * the needle search at 1.9 s instead of 0.75 s: the filter saturates). 64 MiB head, 1 min flush,
+   * Loki's 2h max chunk age and 30m idle period, 1h out-of-order window (Loki 2.9: half the max
+   * chunk age), 10 000 streams per tenant, 32 MiB WAL segments, 1 s fsync as the tsdb's WAL, 744h
+   * retention (31 days, Loki's usual choice), token filter at most 3% of a block's compressed size
+   * (measured 2.9%; an absent 12-byte needle skipped 255 of 280 blocks, the common "deadlock" 72 of
+   * about 210 blocks without it: with 3% the filter is saturated on high-cardinality blocks, so
+   * short needles skip little and long needles most).
    */
   public static final LogStoreOptions DEFAULT =
       new LogStoreOptions(
-          256 * 1024,
+          1024 * 1024,
           64L << 20,
           Duration.ofMinutes(1),
           Duration.ofHours(2),
