@@ -48,11 +48,16 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** The corpus and push tools run outside JMH; the package's benchmarks may use JMH too. */
   @Test
   void logToolsUseOnlyMoraineTheJdkAndAircompressor() {
     classes()
         .that()
         .resideInAPackage("io.moraine.bench.logs")
+        .and()
+        .haveSimpleNameNotEndingWith("Benchmark")
+        .and()
+        .haveNameNotMatching(".*Benchmark\\$.*")
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage("io.moraine..", "java..", "org.jspecify..", "io.airlift.compress..")
