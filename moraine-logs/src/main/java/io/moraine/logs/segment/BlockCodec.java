@@ -149,8 +149,9 @@ public final class BlockCodec {
         off += len;
       }
       into.setCount(m.count());
-      byte[] lines = into.linesBuffer(m.linesRaw());
       if (linesNeeded && m.linesRaw() > 0) {
+        // only a read that uses lines holds a block's worth of them (1 MiB per open cursor)
+        byte[] lines = into.linesBuffer(m.linesRaw());
         int lz =
             decompressor.decompress(
                 buf, at + m.entriesLength(), m.linesLength(), lines, 0, m.linesRaw());
