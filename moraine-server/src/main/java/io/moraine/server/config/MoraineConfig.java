@@ -44,34 +44,12 @@ public record MoraineConfig(
     ignored = List.copyOf(ignored);
   }
 
-  /** A configuration with the default {@code logs} section. */
-  public MoraineConfig(
-      GlobalConfig global,
-      StorageConfig storage,
-      List<ScrapeConfig> scrapeConfigs,
-      List<RemoteWriteConfig> remoteWriteConfigs,
-      RulesConfig rules,
-      AlertingConfig alerting,
-      NotifyConfig notifications,
-      List<String> ignored) {
-    this(
-        global,
-        storage,
-        scrapeConfigs,
-        remoteWriteConfigs,
-        rules,
-        alerting,
-        notifications,
-        LogsConfig.DEFAULT,
-        ignored);
-  }
-
   /** A configuration without scrape jobs. */
   public MoraineConfig(GlobalConfig global, StorageConfig storage, List<String> ignored) {
     this(global, storage, List.of(), List.of(), ignored);
   }
 
-  /** A configuration without rule files, {@code alerting} or {@code notify}. */
+  /** A configuration without rule files, {@code alerting}, {@code notify} or {@code logs}. */
   public MoraineConfig(
       GlobalConfig global,
       StorageConfig storage,
@@ -86,6 +64,7 @@ public record MoraineConfig(
         RulesConfig.DEFAULT,
         AlertingConfig.DEFAULT,
         NotifyConfig.DEFAULT,
+        LogsConfig.DEFAULT,
         ignored);
   }
 

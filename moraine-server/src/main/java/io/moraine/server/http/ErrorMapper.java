@@ -85,7 +85,7 @@ final class ErrorMapper implements ServerErrorHandler {
       return LokiErrorMapper.response(type, message(c));
     }
     if (Boolean.TRUE.equals(ctx.attr(PLAIN_TEXT))) {
-      return plainText(type, message(c));
+      return plainText(type.status(), message(c));
     }
     return response(type, message(c));
   }
@@ -127,10 +127,10 @@ final class ErrorMapper implements ServerErrorHandler {
         HttpStatus.valueOf(type.status()), MediaType.JSON_UTF_8, body(type, message));
   }
 
-  /** A plain-text error response, as Go's {@code http.Error} writes it. */
-  static HttpResponse plainText(ErrorType type, String message) {
+  /** A plain-text error response, as Go's {@code http.Error} writes it (message and newline). */
+  static HttpResponse plainText(int status, String message) {
     ResponseHeaders headers =
-        ResponseHeaders.builder(type.status())
+        ResponseHeaders.builder(status)
             .contentType(MediaType.PLAIN_TEXT_UTF_8)
             .set(HttpHeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
             .build();

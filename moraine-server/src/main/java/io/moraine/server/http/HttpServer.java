@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.netty.util.AttributeKey;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -101,13 +102,7 @@ public final class HttpServer implements AutoCloseable {
      * remote-write endpoint; statuses are the same.
      */
     public Builder plainTextService(String pathPattern, HttpService service) {
-      return service(
-          pathPattern,
-          service.decorate(
-              (delegate, ctx, req) -> {
-                ctx.setAttr(ErrorMapper.PLAIN_TEXT, Boolean.TRUE);
-                return delegate.serve(ctx, req);
-              }));
+      return marked(pathPattern, service, ErrorMapper.PLAIN_TEXT);
     }
 
     /**
@@ -116,11 +111,17 @@ public final class HttpServer implements AutoCloseable {
      * request); see {@code LokiErrorMapper}.
      */
     public Builder lokiService(String pathPattern, HttpService service) {
+      return marked(pathPattern, service, ErrorMapper.LOKI);
+    }
+
+    /** Serves {@code service} with {@code errorStyle} set, so the error mapper answers its way. */
+    private Builder marked(
+        String pathPattern, HttpService service, AttributeKey<Boolean> errorStyle) {
       return service(
           pathPattern,
           service.decorate(
               (delegate, ctx, req) -> {
-                ctx.setAttr(ErrorMapper.LOKI, Boolean.TRUE);
+                ctx.setAttr(errorStyle, Boolean.TRUE);
                 return delegate.serve(ctx, req);
               }));
     }

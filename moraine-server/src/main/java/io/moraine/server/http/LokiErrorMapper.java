@@ -1,10 +1,6 @@
 package io.moraine.server.http;
 
-import com.linecorp.armeria.common.HttpData;
-import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
-import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.common.ResponseHeaders;
 
 /**
  * The Loki variant of {@link ErrorMapper}: how Loki 2.9's {@code serverutil.WriteError} answers a
@@ -48,11 +44,6 @@ final class LokiErrorMapper {
 
   /** The plain-text response for an error of this type and message. */
   static HttpResponse response(ErrorType type, String message) {
-    ResponseHeaders headers =
-        ResponseHeaders.builder(status(type))
-            .contentType(MediaType.PLAIN_TEXT_UTF_8)
-            .set(HttpHeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
-            .build();
-    return HttpResponse.of(headers, HttpData.ofUtf8(message(type, message) + "\n"));
+    return ErrorMapper.plainText(status(type), message(type, message));
   }
 }

@@ -1,19 +1,16 @@
 package io.moraine.server.api.loki;
 
 import com.linecorp.armeria.common.AggregatedHttpRequest;
-import com.linecorp.armeria.common.HttpMethod;
-import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.common.QueryParams;
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.logs.Direction;
 import io.moraine.core.time.Durations;
+import io.moraine.server.api.prom.Params;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,56 +27,33 @@ final class LokiParams {
 
   private static final long SECOND_NANOS = 1_000_000_000L;
 
-  private final Map<String, List<String>> values;
+  /** The decimal forms of Go's {@code strconv.ParseFloat} (a time with a dot is float seconds). */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
-  private LokiParams(Map<String, List<String>> values) {
-    this.values = values;
+  private final Params form;
+
+  private LokiParams(Params form) {
+    this.form = form;
   }
 
   static LokiParams of(AggregatedHttpRequest req, @Nullable String rawQuery) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    HttpMethod m = req.method();
-    MediaType type = req.contentType();
-    if ((m == HttpMethod.POST || m == HttpMethod.PUT || m == HttpMethod.PATCH)
-        && type != null
-        && type.is(MediaType.FORM_DATA)) {
-      addAll(values, QueryParams.fromQueryString(req.contentUtf8()));
-    }
-    if (rawQuery != null) {
-      addAll(values, QueryParams.fromQueryString(rawQuery));
-    }
-    return new LokiParams(values);
+    return new LokiParams(Params.of(req, rawQuery));
   }
 
   /** The parameters of a URL query alone (a WebSocket upgrade has no body). */
   static LokiParams ofQuery(@Nullable String rawQuery) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    if (rawQuery != null) {
-      addAll(values, QueryParams.fromQueryString(rawQuery));
-    }
-    return new LokiParams(values);
-  }
-
-  static LokiParams of(Map<String, List<String>> values) {
-    return new LokiParams(Map.copyOf(values));
-  }
-
-  private static void addAll(Map<String, List<String>> into, QueryParams params) {
-    for (String name : params.names()) {
-      into.computeIfAbsent(name, n -> new ArrayList<>()).addAll(params.getAll(name));
-    }
+    return new LokiParams(Params.ofQuery(rawQuery));
   }
 
   /** The first value of {@code name}, or "" when absent (Go's {@code Form.Get}). */
   String get(String name) {
-    List<String> v = values.get(name);
-    return v == null || v.isEmpty() ? "" : v.getFirst();
+    return form.first(name);
   }
 
   /** Every value of {@code name}; empty when absent. */
   List<String> all(String name) {
-    List<String> v = values.get(name);
-    return v == null ? List.of() : List.copyOf(v);
+    return form.all(name);
   }
 
   /** {@code limit}: default 100, must be positive. */
@@ -145,8 +119,8 @@ final class LokiParams {
     if (value.isEmpty()) {
       return def;
     }
-    if (value.indexOf('.') >= 0 && isGoFloat(value)) {
-      double t = goFloat(value);
+    if (value.indexOf('.') >= 0 && DECIMAL.matcher(value).matches()) {
+      double t = Double.parseDouble(value);
       double whole = t < 0 ? Math.ceil(t) : Math.floor(t);
       double frac = Math.round((t - whole) * 1000) / 1000.0;
       return (long) whole * SECOND_NANOS + (long) (frac * SECOND_NANOS);
@@ -157,7 +131,7 @@ final class LokiParams {
         n = Long.parseLong(value);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "strconv.ParseInt: parsing " + quote(value) + ": value out of range", e);
+            "strconv.ParseInt: parsing " + GoQuote.quote(value) + ": value out of range", e);
       }
       return value.length() <= 10 ? Math.multiplyExact(n, SECOND_NANOS) : n;
     }
@@ -166,29 +140,7 @@ final class LokiParams {
       return Math.addExact(Math.multiplyExact(t.getEpochSecond(), SECOND_NANOS), t.getNano());
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new IllegalArgumentException(
-          "strconv.ParseInt: parsing " + quote(value) + ": invalid syntax", e);
-    }
-  }
-
-  /**
-   * A duration as Loki's {@code parseSecondsOrDuration}: float seconds or a Prometheus duration.
-   *
-   * @return nanoseconds
-   */
-  static long secondsOrDurationNanos(String value) {
-    if (isGoFloat(value)) {
-      double ns = goFloat(value) * SECOND_NANOS;
-      if (!(ns <= Long.MAX_VALUE && ns >= Long.MIN_VALUE)) {
-        throw new IllegalArgumentException(
-            "cannot parse " + quote(value) + " to a valid duration. It overflows int64");
-      }
-      return (long) ns;
-    }
-    try {
-      return Math.multiplyExact(Durations.parseMillis(value), 1_000_000L);
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new IllegalArgumentException(
-          "cannot parse " + quote(value) + " to a valid duration", e);
+          "strconv.ParseInt: parsing " + GoQuote.quote(value) + ": invalid syntax", e);
     }
   }
 
@@ -199,31 +151,13 @@ final class LokiParams {
     }
     if (!value.matches("[+-]?[0-9]+")) {
       throw new IllegalArgumentException(
-          "strconv.Atoi: parsing " + quote(value) + ": invalid syntax");
+          "strconv.Atoi: parsing " + GoQuote.quote(value) + ": invalid syntax");
     }
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "strconv.Atoi: parsing " + quote(value) + ": value out of range", e);
+          "strconv.Atoi: parsing " + GoQuote.quote(value) + ": value out of range", e);
     }
-  }
-
-  /** Whether Go's {@code strconv.ParseFloat} takes the text (decimal forms only, Inf, NaN). */
-  private static boolean isGoFloat(String v) {
-    return v.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")
-        || v.matches("(?i)[+-]?(inf|infinity)|nan");
-  }
-
-  private static double goFloat(String v) {
-    String lower = v.toLowerCase(Locale.ROOT);
-    if (lower.endsWith("inf") || lower.endsWith("infinity")) {
-      return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-    return lower.endsWith("nan") ? Double.NaN : Double.parseDouble(v);
-  }
-
-  static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -6,6 +6,7 @@ import io.moraine.core.time.Clock;
 import io.moraine.logs.logql.ast.Expr;
 import io.moraine.logs.logql.ast.LogSelector;
 import io.moraine.logs.logql.engine.QueryResult;
+import io.moraine.server.api.prom.PromTimes;
 import io.moraine.server.http.ApiException;
 import io.moraine.server.http.ErrorType;
 
@@ -104,7 +105,7 @@ final class QueryEndpoints {
       long step =
           stepText.isEmpty()
               ? defaultStepNanos(start, end)
-              : LokiParams.secondsOrDurationNanos(stepText);
+              : PromTimes.parseDurationNanos(stepText);
       if (step <= 0) {
         throw new IllegalArgumentException(
             "zero or negative query resolution step widths are not accepted. Try a positive"
@@ -116,7 +117,7 @@ final class QueryEndpoints {
                 + " value of the step parameter");
       }
       String intervalText = p.get("interval");
-      long interval = intervalText.isEmpty() ? 0 : LokiParams.secondsOrDurationNanos(intervalText);
+      long interval = intervalText.isEmpty() ? 0 : PromTimes.parseDurationNanos(intervalText);
       if (interval < 0) {
         throw new IllegalArgumentException("interval must be >= 0");
       }

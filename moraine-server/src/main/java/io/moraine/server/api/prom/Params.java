@@ -12,16 +12,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request's parameters as Go's {@code Request.FormValue} sees them: those of a form-encoded
- * {@code POST}/{@code PUT}/{@code PATCH} body first, then those of the URL query. Immutable.
+ * {@code POST}/{@code PUT}/{@code PATCH} body first, then those of the URL query. Shared by the
+ * Prometheus and Loki APIs (Loki's {@code r.Form} reads them the same way). Immutable.
  */
-final class Params {
+public final class Params {
   private final Map<String, List<String>> values;
 
   private Params(Map<String, List<String>> values) {
     this.values = values;
   }
 
-  static Params of(AggregatedHttpRequest req, @Nullable String rawQuery) {
+  /** The parameters of a whole request: a form body's, then the URL query's. */
+  public static Params of(AggregatedHttpRequest req, @Nullable String rawQuery) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     HttpMethod m = req.method();
     MediaType type = req.contentType();
@@ -30,6 +32,15 @@ final class Params {
         && type.is(MediaType.FORM_DATA)) {
       addAll(values, QueryParams.fromQueryString(req.contentUtf8()));
     }
+    if (rawQuery != null) {
+      addAll(values, QueryParams.fromQueryString(rawQuery));
+    }
+    return new Params(values);
+  }
+
+  /** The parameters of a URL query alone (e.g. a WebSocket upgrade, which has no body). */
+  public static Params ofQuery(@Nullable String rawQuery) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
     if (rawQuery != null) {
       addAll(values, QueryParams.fromQueryString(rawQuery));
     }
@@ -48,13 +59,13 @@ final class Params {
   }
 
   /** The first value of {@code name}, or "" when absent (Go's {@code FormValue}). */
-  String first(String name) {
+  public String first(String name) {
     List<String> v = values.get(name);
     return v == null || v.isEmpty() ? "" : v.getFirst();
   }
 
   /** Every value of {@code name}, body values first; empty when absent. */
-  List<String> all(String name) {
+  public List<String> all(String name) {
     List<String> v = values.get(name);
     return v == null ? List.of() : List.copyOf(v);
   }
