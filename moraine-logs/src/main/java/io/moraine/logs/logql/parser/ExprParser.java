@@ -10,6 +10,7 @@ import io.moraine.logs.logql.ast.NumberLiteral;
 import io.moraine.logs.logql.ast.SampleExpr;
 import io.moraine.logs.logql.ast.VectorLiteral;
 import io.moraine.logs.logql.ast.VectorMatching;
+import io.moraine.logs.logql.units.GoFloat;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -141,7 +142,7 @@ final class ExprParser {
 
   private SampleExpr literal(Token number, boolean negate) {
     try {
-      double v = Numbers.parseFloat(number.text());
+      double v = GoFloat.parse(number.text());
       return new NumberLiteral(negate ? -v : v);
     } catch (IllegalArgumentException e) {
       return invalid(
@@ -155,7 +156,7 @@ final class ExprParser {
     Token number = in.expect(TokenType.NUMBER, "NUMBER");
     in.expect(TokenType.CLOSE_PAREN, ")");
     try {
-      return new VectorLiteral(Numbers.parseFloat(number.text()));
+      return new VectorLiteral(GoFloat.parse(number.text()));
     } catch (IllegalArgumentException e) {
       return invalid(
           new VectorLiteral(0), number, "unable to parse vectorExpr as a float: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.moraine.logs.logql.parser;
 
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.InvalidMatcherException;
 import io.moraine.core.labels.Matcher;
 import io.moraine.logs.logql.ast.Decolorize;
@@ -155,7 +156,7 @@ final class PipelineParser {
       String error = RegexSyntax.error(value.text());
       if (error != null) {
         throw TokenCursor.at(
-            value, "stage '" + op.symbol() + " " + GoStrings.quote(value.text()) + "' : " + error);
+            value, "stage '" + op.symbol() + " " + GoQuote.quote(value.text()) + "' : " + error);
       }
     }
     return new LineFilter.Value(value.text(), false);
