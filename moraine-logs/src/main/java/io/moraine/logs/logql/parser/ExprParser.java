@@ -10,6 +10,7 @@ import io.moraine.logs.logql.ast.NumberLiteral;
 import io.moraine.logs.logql.ast.SampleExpr;
 import io.moraine.logs.logql.ast.VectorLiteral;
 import io.moraine.logs.logql.ast.VectorMatching;
+import io.moraine.logs.logql.regex.Re2Pattern;
 import io.moraine.logs.logql.units.GoFloat;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -174,7 +175,7 @@ final class ExprParser {
     }
     in.expect(TokenType.CLOSE_PAREN, ")");
     LabelReplace node = new LabelReplace(inner, args[0], args[1], args[2], args[3]);
-    String error = RegexSyntax.error("^(?:" + args[3] + ")$");
+    String error = Re2Pattern.syntaxError("^(?:" + args[3] + ")$");
     return error == null ? node : invalid(node, fn, "invalid regex in label_replace: " + error);
   }
 
