@@ -10,6 +10,7 @@ import io.moraine.logs.logql.ast.Stage;
 import io.moraine.logs.logql.ast.Unwrap;
 import io.moraine.logs.logql.ast.VectorAggregation;
 import io.moraine.logs.logql.ast.VectorOp;
+import io.moraine.logs.logql.units.GoFloat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +69,7 @@ final class AggregationParser {
         error = "parameter " + param.text() + " not supported for operation " + op.logqlName();
       } else {
         try {
-          value = Numbers.parseFloat(param.text());
+          value = GoFloat.parse(param.text());
         } catch (IllegalArgumentException e) {
           error = "invalid parameter for operation " + op.logqlName() + ": " + e.getMessage();
         }

@@ -10,6 +10,8 @@ import io.moraine.logs.logql.ast.NumberLiteral;
 import io.moraine.logs.logql.ast.SampleExpr;
 import io.moraine.logs.logql.ast.VectorLiteral;
 import io.moraine.logs.logql.ast.VectorMatching;
+import io.moraine.logs.logql.regex.Re2Pattern;
+import io.moraine.logs.logql.units.GoFloat;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -141,7 +143,7 @@ final class ExprParser {
 
   private SampleExpr literal(Token number, boolean negate) {
     try {
-      double v = Numbers.parseFloat(number.text());
+      double v = GoFloat.parse(number.text());
       return new NumberLiteral(negate ? -v : v);
     } catch (IllegalArgumentException e) {
       return invalid(
@@ -155,7 +157,7 @@ final class ExprParser {
     Token number = in.expect(TokenType.NUMBER, "NUMBER");
     in.expect(TokenType.CLOSE_PAREN, ")");
     try {
-      return new VectorLiteral(Numbers.parseFloat(number.text()));
+      return new VectorLiteral(GoFloat.parse(number.text()));
     } catch (IllegalArgumentException e) {
       return invalid(
           new VectorLiteral(0), number, "unable to parse vectorExpr as a float: " + e.getMessage());
@@ -173,7 +175,7 @@ final class ExprParser {
     }
     in.expect(TokenType.CLOSE_PAREN, ")");
     LabelReplace node = new LabelReplace(inner, args[0], args[1], args[2], args[3]);
-    String error = RegexSyntax.error("^(?:" + args[3] + ")$");
+    String error = Re2Pattern.syntaxError("^(?:" + args[3] + ")$");
     return error == null ? node : invalid(node, fn, "invalid regex in label_replace: " + error);
   }
 

@@ -1,9 +1,12 @@
 package io.moraine.logs.logql.parser;
 
+import io.moraine.core.labels.GoQuote;
+import io.moraine.logs.logql.units.GoDuration;
+
 /**
  * Durations as Loki reads and writes them: Prometheus's {@code model.ParseDuration} ({@code 1h30m},
- * units y w d h m s ms, biggest first), Go's {@code time.ParseDuration} ({@code 1.5h}, {@code -5m},
- * units h m s ms us µs ns) and their {@code String()} forms. All values are nanoseconds.
+ * units y w d h m s ms, biggest first), Go's {@code time.ParseDuration} ({@link GoDuration}: {@code
+ * 1.5h}, {@code -5m}) and Go's {@code String()} form. All values are nanoseconds.
  */
 final class GoDurations {
   private static final long MS = 1_000_000L;
@@ -26,7 +29,7 @@ final class GoDurations {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("empty duration string");
     }
-    String invalid = "not a valid duration string: " + GoStrings.quote(s);
+    String invalid = "not a valid duration string: " + GoQuote.quote(s);
     long total = 0;
     int lastPos = 0;
     int i = 0;
@@ -55,7 +58,7 @@ final class GoDurations {
       int pos = prometheusUnitPosition(unit);
       if (pos < 0) {
         throw new IllegalArgumentException(
-            "unknown unit " + GoStrings.quote(unit) + " in duration " + GoStrings.quote(s));
+            "unknown unit " + GoQuote.quote(unit) + " in duration " + GoQuote.quote(s));
       }
       if (pos <= lastPos) {
         throw new IllegalArgumentException(invalid);
@@ -97,132 +100,8 @@ final class GoDurations {
     try {
       return parsePrometheus(s);
     } catch (IllegalArgumentException e) {
-      return parseGo(s);
+      return GoDuration.parseNanos(s);
     }
-  }
-
-  /**
-   * Go's {@code time.ParseDuration}.
-   *
-   * @throws IllegalArgumentException when {@code s} is not a Go duration
-   */
-  static long parseGo(String orig) {
-    String s = orig;
-    boolean neg = false;
-    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-      neg = s.charAt(0) == '-';
-      s = s.substring(1);
-    }
-    if (s.equals("0")) {
-      return 0;
-    }
-    String invalid = "time: invalid duration " + GoStrings.quote(orig);
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException(invalid);
-    }
-    long total = 0;
-    int i = 0;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c != '.' && !isDigit(c)) {
-        throw new IllegalArgumentException(invalid);
-      }
-      int start = i;
-      long v = 0;
-      while (i < s.length() && isDigit(s.charAt(i))) {
-        v = Math.multiplyExact(v, 10) + (s.charAt(i) - '0');
-        if (v < 0) {
-          throw new IllegalArgumentException(invalid);
-        }
-        i++;
-      }
-      boolean pre = i > start;
-      double frac = 0;
-      double scale = 1;
-      boolean post = false;
-      if (i < s.length() && s.charAt(i) == '.') {
-        i++;
-        int fracStart = i;
-        while (i < s.length() && isDigit(s.charAt(i))) {
-          if (scale < 1e18) {
-            frac = frac * 10 + (s.charAt(i) - '0');
-            scale *= 10;
-          }
-          i++;
-        }
-        post = i > fracStart;
-      }
-      if (!pre && !post) {
-        throw new IllegalArgumentException(invalid);
-      }
-      int unitStart = i;
-      while (i < s.length() && s.charAt(i) != '.' && !isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == unitStart) {
-        throw new IllegalArgumentException(
-            "time: missing unit in duration " + GoStrings.quote(orig));
-      }
-      long unit = goUnit(s.substring(unitStart, i), orig);
-      if (v > Long.MAX_VALUE / unit) {
-        throw new IllegalArgumentException(invalid);
-      }
-      v *= unit;
-      if (frac > 0) {
-        v += (long) (frac * ((double) unit / scale));
-      }
-      total += v;
-      if (v < 0 || total < 0) {
-        throw new IllegalArgumentException(invalid);
-      }
-    }
-    return neg ? -total : total;
-  }
-
-  private static long goUnit(String unit, String orig) {
-    return switch (unit) {
-      case "ns" -> 1;
-      case "us", "\u00b5s", "\u03bcs" -> 1_000;
-      case "ms" -> MS;
-      case "s" -> S;
-      case "m" -> M;
-      case "h" -> H;
-      default ->
-          throw new IllegalArgumentException(
-              "time: unknown unit "
-                  + GoStrings.quote(unit)
-                  + " in duration "
-                  + GoStrings.quote(orig));
-    };
-  }
-
-  /** Prometheus's {@code model.Duration.String()}: millisecond precision, {@code 1h30m}. */
-  static String formatPrometheus(long nanos) {
-    long ms = nanos / MS;
-    if (ms == 0) {
-      return "0s";
-    }
-    StringBuilder sb = new StringBuilder();
-    ms = appendUnit(sb, ms, 365L * 24 * 3600 * 1000, "y", true);
-    ms = appendUnit(sb, ms, 7L * 24 * 3600 * 1000, "w", true);
-    ms = appendUnit(sb, ms, 24L * 3600 * 1000, "d", false);
-    ms = appendUnit(sb, ms, 3600L * 1000, "h", false);
-    ms = appendUnit(sb, ms, 60L * 1000, "m", false);
-    ms = appendUnit(sb, ms, 1000L, "s", false);
-    appendUnit(sb, ms, 1L, "ms", false);
-    return sb.toString();
-  }
-
-  private static long appendUnit(StringBuilder sb, long ms, long mult, String unit, boolean exact) {
-    if (exact && ms % mult != 0) {
-      return ms;
-    }
-    long v = ms / mult;
-    if (v > 0) {
-      sb.append(v).append(unit);
-      return ms - v * mult;
-    }
-    return ms;
   }
 
   /** Go's {@code time.Duration.String()}: {@code 1h0m0s}, {@code 1.5s}, {@code 250ms}. */

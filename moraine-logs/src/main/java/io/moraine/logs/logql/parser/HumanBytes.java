@@ -1,9 +1,10 @@
 package io.moraine.logs.logql.parser;
 
-import java.util.Locale;
+import io.moraine.logs.logql.units.UnitParseException;
 
 /**
- * go-humanize's {@code ParseBytes} and an exact printer for byte sizes ({@code 20MB}, {@code
+ * Byte sizes in LogQL text: the lexer's test for a size ({@link
+ * io.moraine.logs.logql.units.HumanBytes} reads it) and an exact printer ({@code 20MB}, {@code
  * 1KiB}).
  */
 final class HumanBytes {
@@ -11,45 +12,11 @@ final class HumanBytes {
 
   /** The size {@code s} names ({@code 2.5KiB} is 2560), or -1 when it is not a size. */
   static long parse(String s) {
-    int digits = 0;
-    while (digits < s.length()
-        && (Character.isDigit(s.charAt(digits)) || s.charAt(digits) == '.')) {
-      digits++;
-    }
-    double value;
     try {
-      value = Double.parseDouble(s.substring(0, digits));
-    } catch (NumberFormatException e) {
+      return io.moraine.logs.logql.units.HumanBytes.parse(s);
+    } catch (UnitParseException e) {
       return -1;
     }
-    long mult = multiplier(s.substring(digits).trim().toLowerCase(Locale.ROOT));
-    if (mult < 0) {
-      return -1;
-    }
-    double bytes = value * mult;
-    if (bytes >= 0x1p63) {
-      return -1;
-    }
-    return (long) bytes;
-  }
-
-  private static long multiplier(String unit) {
-    return switch (unit) {
-      case "", "b" -> 1;
-      case "kib", "ki" -> 1L << 10;
-      case "kb", "k" -> 1_000L;
-      case "mib", "mi" -> 1L << 20;
-      case "mb", "m" -> 1_000_000L;
-      case "gib", "gi" -> 1L << 30;
-      case "gb", "g" -> 1_000_000_000L;
-      case "tib", "ti" -> 1L << 40;
-      case "tb", "t" -> 1_000_000_000_000L;
-      case "pib", "pi" -> 1L << 50;
-      case "pb", "p" -> 1_000_000_000_000_000L;
-      case "eib", "ei" -> 1L << 60;
-      case "eb", "e" -> 1_000_000_000_000_000_000L;
-      default -> -1;
-    };
   }
 
   private static final String[] BINARY = {"PiB", "TiB", "GiB", "MiB", "KiB"};

@@ -4,6 +4,7 @@ import io.moraine.core.labels.Matcher;
 import io.moraine.logs.logql.ast.LabelFilter;
 import io.moraine.logs.logql.ast.LabelFilter.Comparison;
 import io.moraine.logs.logql.ast.Unwrap;
+import io.moraine.logs.logql.units.GoFloat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,7 +97,7 @@ final class LabelFilterParser {
         in.next();
         double v;
         try {
-          v = Numbers.parseFloat(value.text());
+          v = GoFloat.parse(value.text());
         } catch (IllegalArgumentException e) {
           throw TokenCursor.at(value, "unable to parse float: " + e.getMessage());
         }

@@ -322,7 +322,7 @@ final class Lexer {
         long nanos = GoDurations.parseLoki(candidate);
         skipTo(end);
         return token(TokenType.DURATION, candidate, nanos);
-      } catch (IllegalArgumentException | ArithmeticException e) {
+      } catch (IllegalArgumentException e) {
         // not a duration: maybe bytes
       }
     }
@@ -385,7 +385,7 @@ final class Lexer {
       long nanos = GoDurations.parseLoki(candidate);
       skipTo(end);
       return token(TokenType.DURATION, candidate, nanos);
-    } catch (IllegalArgumentException | ArithmeticException e) {
+    } catch (IllegalArgumentException e) {
       return null;
     }
   }

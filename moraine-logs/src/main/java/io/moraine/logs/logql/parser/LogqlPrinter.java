@@ -1,6 +1,8 @@
 package io.moraine.logs.logql.parser;
 
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.Matcher;
+import io.moraine.core.time.Durations;
 import io.moraine.logs.logql.ast.BinaryExpr;
 import io.moraine.logs.logql.ast.Decolorize;
 import io.moraine.logs.logql.ast.DropLabels;
@@ -59,7 +61,7 @@ public final class LogqlPrinter {
         sb.append("label_replace(");
         expr(sb, l.inner());
         for (String s : List.of(l.destination(), l.replacement(), l.source(), l.regex())) {
-          sb.append(',').append(GoStrings.quote(s));
+          sb.append(',').append(GoQuote.quote(s));
         }
         sb.append(')');
       }
@@ -90,7 +92,7 @@ public final class LogqlPrinter {
         labelFilter(sb, f);
       }
     }
-    sb.append('[').append(GoDurations.formatPrometheus(range.rangeNanos())).append(']');
+    sb.append('[').append(Durations.format(range.rangeNanos() / 1_000_000)).append(']');
     if (range.offsetNanos() != 0) {
       sb.append(" offset ").append(GoDurations.formatGo(range.offsetNanos()));
     }
@@ -157,7 +159,7 @@ public final class LogqlPrinter {
   }
 
   private static void matcher(StringBuilder sb, Matcher m) {
-    sb.append(m.name()).append(m.type().op()).append(GoStrings.quote(m.value()));
+    sb.append(m.name()).append(m.type().op()).append(GoQuote.quote(m.value()));
   }
 
   private static void stage(StringBuilder sb, Stage stage) {
@@ -167,7 +169,7 @@ public final class LogqlPrinter {
         for (int i = 0; i < f.values().size(); i++) {
           LineFilter.Value v = f.values().get(i);
           sb.append(i > 0 ? " or " : "");
-          sb.append(v.ip() ? "ip(" + GoStrings.quote(v.text()) + ")" : GoStrings.quote(v.text()));
+          sb.append(v.ip() ? "ip(" + GoQuote.quote(v.text()) + ")" : GoQuote.quote(v.text()));
         }
       }
       case JsonParser j -> extractions(sb.append("| json"), j.extractions());
@@ -176,16 +178,16 @@ public final class LogqlPrinter {
         sb.append(l.strict() ? " --strict" : "").append(l.keepEmpty() ? " --keep-empty" : "");
         extractions(sb, l.extractions());
       }
-      case RegexpParser r -> sb.append("| regexp ").append(GoStrings.quote(r.regex()));
-      case PatternParser p -> sb.append("| pattern ").append(GoStrings.quote(p.pattern()));
+      case RegexpParser r -> sb.append("| regexp ").append(GoQuote.quote(r.regex()));
+      case PatternParser p -> sb.append("| pattern ").append(GoQuote.quote(p.pattern()));
       case UnpackParser u -> sb.append("| unpack");
-      case LineFormat l -> sb.append("| line_format ").append(GoStrings.quote(l.template()));
+      case LineFormat l -> sb.append("| line_format ").append(GoQuote.quote(l.template()));
       case LabelFormat l -> {
         sb.append("| label_format ");
         for (int i = 0; i < l.operations().size(); i++) {
           LabelFormat.Operation op = l.operations().get(i);
           sb.append(i > 0 ? "," : "").append(op.target()).append('=');
-          sb.append(op.template() ? GoStrings.quote(op.source()) : op.source());
+          sb.append(op.template() ? GoQuote.quote(op.source()) : op.source());
         }
       }
       case DropLabels d -> selections(sb.append("| drop "), d.labels());
@@ -199,7 +201,7 @@ public final class LogqlPrinter {
     for (int i = 0; i < list.size(); i++) {
       LabelExtraction e = list.get(i);
       sb.append(i == 0 ? " " : ",").append(e.label()).append('=');
-      sb.append(GoStrings.quote(e.expression()));
+      sb.append(GoQuote.quote(e.expression()));
     }
   }
 
@@ -239,7 +241,7 @@ public final class LogqlPrinter {
           sb.append(ip.name())
               .append(ip.equal() ? "=" : "!=")
               .append("ip(")
-              .append(GoStrings.quote(ip.pattern()))
+              .append(GoQuote.quote(ip.pattern()))
               .append(')');
     }
   }

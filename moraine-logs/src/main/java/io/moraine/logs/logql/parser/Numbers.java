@@ -2,28 +2,12 @@ package io.moraine.logs.logql.parser;
 
 import java.util.Locale;
 
-/** Go's number parsing and printing, as Loki uses them for literals and parameters. */
+/**
+ * Go's number printing, as Loki shows literals and parameters (parsing is {@link
+ * io.moraine.logs.logql.units.GoFloat}).
+ */
 final class Numbers {
   private Numbers() {}
-
-  /**
-   * Go's {@code strconv.ParseFloat} for the decimal texts the lexer produces.
-   *
-   * @throws IllegalArgumentException with Go's message when the text is not a decimal float or is
-   *     out of range
-   */
-  static double parseFloat(String text) {
-    if (!text.matches("[0-9]*\\.?[0-9]*([eE][+-]?[0-9]+)?") || text.equals(".")) {
-      throw new IllegalArgumentException(
-          "strconv.ParseFloat: parsing " + GoStrings.quote(text) + ": invalid syntax");
-    }
-    double v = Double.parseDouble(text);
-    if (Double.isInfinite(v)) {
-      throw new IllegalArgumentException(
-          "strconv.ParseFloat: parsing " + GoStrings.quote(text) + ": value out of range");
-    }
-    return v;
-  }
 
   /** Go's {@code fmt.Sprint(float64)}: shortest digits, exponent from 1e21 and below 1e-4. */
   static String formatGo(double v) {

@@ -1,5 +1,6 @@
 package io.moraine.logs.logql.parser;
 
+import io.moraine.core.labels.GoQuote;
 import io.moraine.core.labels.InvalidMatcherException;
 import io.moraine.core.labels.Matcher;
 import io.moraine.logs.logql.ast.Decolorize;
@@ -19,6 +20,7 @@ import io.moraine.logs.logql.ast.PatternParser;
 import io.moraine.logs.logql.ast.RegexpParser;
 import io.moraine.logs.logql.ast.Stage;
 import io.moraine.logs.logql.ast.UnpackParser;
+import io.moraine.logs.logql.regex.Re2Pattern;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -67,14 +69,14 @@ final class PipelineParser {
   /** A matcher, with RE2 regexes checked and translated where Java reads them differently. */
   static Matcher matcher(Token name, Matcher.Type type, String value) {
     if (type == Matcher.Type.RE || type == Matcher.Type.NRE) {
-      String error = RegexSyntax.error(value);
+      String error = Re2Pattern.syntaxError(value);
       if (error != null) {
         throw TokenCursor.at(name, error);
       }
       try {
         return Matcher.of(type, name.text(), value);
       } catch (InvalidMatcherException e) {
-        return Matcher.of(type, name.text(), RegexSyntax.toJava(value));
+        return Matcher.of(type, name.text(), Re2Pattern.javaSyntax(value));
       }
     }
     return Matcher.of(type, name.text(), value);
@@ -152,10 +154,10 @@ final class PipelineParser {
     }
     Token value = in.expect(TokenType.STRING, "STRING or ip");
     if (op == LineFilterOp.MATCHES_REGEX || op == LineFilterOp.NOT_MATCHES_REGEX) {
-      String error = RegexSyntax.error(value.text());
+      String error = Re2Pattern.syntaxError(value.text());
       if (error != null) {
         throw TokenCursor.at(
-            value, "stage '" + op.symbol() + " " + GoStrings.quote(value.text()) + "' : " + error);
+            value, "stage '" + op.symbol() + " " + GoQuote.quote(value.text()) + "' : " + error);
       }
     }
     return new LineFilter.Value(value.text(), false);
@@ -236,7 +238,7 @@ final class PipelineParser {
     in.next();
     Token re = in.expect(TokenType.STRING, "STRING");
     String error = null;
-    List<String> names = RegexSyntax.groupNames(re.text());
+    List<String> names = Re2Pattern.namedGroups(re.text());
     Set<String> seen = new HashSet<>();
     for (String n : names) {
       if (!n.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
@@ -249,7 +251,7 @@ final class PipelineParser {
       }
     }
     if (error == null) {
-      error = RegexSyntax.error(re.text());
+      error = Re2Pattern.syntaxError(re.text());
     }
     if (error == null && names.isEmpty()) {
       error = "at least one named capture must be supplied";

@@ -1,73 +1,98 @@
 package io.moraine.logs.logql.units;
 
+import io.moraine.core.labels.GoQuote;
+
 /** Go's {@code time.ParseDuration}. Stateless and thread-safe. */
 public final class GoDuration {
   private GoDuration() {}
 
   /**
-   * Parses a Go duration ({@code 1h30m}, {@code 500ms}, {@code -1.5s}, {@code 0}) into nanoseconds.
-   * Units: ns, us, µs, μs, ms, s, m, h.
+   * Parses a Go duration ({@code 1h30m}, {@code 500ms}, {@code -1.5s}, {@code 0}) into nanoseconds,
+   * as Go does: integer arithmetic, the fraction of each unit truncated. Units: ns, us, µs, μs, ms,
+   * s, m, h.
    *
    * @throws UnitParseException with Go's message ({@code time: invalid duration "x"}, {@code time:
-   *     missing unit in duration "1"}, {@code time: unknown unit "d" in duration "1d"})
+   *     missing unit in duration "1"}, {@code time: unknown unit "d" in duration "1d"}); an
+   *     overflow is an invalid duration
    */
-  public static long parseNanos(String s) {
-    String orig = s;
-    int i = 0;
+  public static long parseNanos(String orig) {
+    String s = orig;
     boolean neg = false;
-    if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-      neg = s.charAt(i) == '-';
-      i++;
+    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      neg = s.charAt(0) == '-';
+      s = s.substring(1);
     }
-    if (s.substring(i).equals("0")) {
+    if (s.equals("0")) {
       return 0;
     }
-    if (i == s.length()) {
+    if (s.isEmpty()) {
       throw invalid(orig);
     }
-    double total = 0;
+    long total = 0;
+    int i = 0;
     while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c != '.' && !isDigit(c)) {
+        throw invalid(orig);
+      }
       int start = i;
+      long v = 0;
       while (i < s.length() && isDigit(s.charAt(i))) {
+        int digit = s.charAt(i) - '0';
+        if (v > (Long.MAX_VALUE - digit) / 10) {
+          throw invalid(orig);
+        }
+        v = v * 10 + digit;
         i++;
       }
       boolean pre = i > start;
-      double value = pre ? Double.parseDouble(s.substring(start, i)) : 0;
+      double frac = 0;
+      double scale = 1;
       boolean post = false;
       if (i < s.length() && s.charAt(i) == '.') {
         i++;
-        int fs = i;
+        int fracStart = i;
         while (i < s.length() && isDigit(s.charAt(i))) {
+          if (scale < 1e18) {
+            frac = frac * 10 + (s.charAt(i) - '0');
+            scale *= 10;
+          }
           i++;
         }
-        post = i > fs;
-        if (post) {
-          value += Double.parseDouble("0." + s.substring(fs, i));
-        }
+        post = i > fracStart;
       }
       if (!pre && !post) {
         throw invalid(orig);
       }
-      int us = i;
+      int unitStart = i;
       while (i < s.length() && s.charAt(i) != '.' && !isDigit(s.charAt(i))) {
         i++;
       }
-      if (us == i) {
+      if (i == unitStart) {
         throw new UnitParseException("time: missing unit in duration " + GoQuote.quote(orig));
       }
-      String unit = s.substring(us, i);
-      long scale = unitNanos(unit);
-      if (scale == 0) {
+      String unitName = s.substring(unitStart, i);
+      long unit = unitNanos(unitName);
+      if (unit == 0) {
         throw new UnitParseException(
-            "time: unknown unit " + GoQuote.quote(unit) + " in duration " + GoQuote.quote(orig));
+            "time: unknown unit "
+                + GoQuote.quote(unitName)
+                + " in duration "
+                + GoQuote.quote(orig));
       }
-      total += value * scale;
-      if (total > Long.MAX_VALUE) {
+      if (v > Long.MAX_VALUE / unit) {
+        throw invalid(orig);
+      }
+      v *= unit;
+      if (frac > 0) {
+        v += (long) (frac * ((double) unit / scale));
+      }
+      total += v;
+      if (v < 0 || total < 0) {
         throw invalid(orig);
       }
     }
-    long nanos = Math.round(total);
-    return neg ? -nanos : nanos;
+    return neg ? -total : total;
   }
 
   private static long unitNanos(String unit) {

@@ -1,5 +1,7 @@
 package io.moraine.logs.logql.units;
 
+import io.moraine.core.labels.GoQuote;
+
 /** Go's {@code strconv.ParseFloat(s, 64)} for decimal input. Stateless and thread-safe. */
 public final class GoFloat {
   private GoFloat() {}
@@ -9,7 +11,8 @@ public final class GoFloat {
    * suffixes), plus {@code inf}/{@code infinity}/{@code nan} in any case with an optional sign.
    * Hexadecimal floats are not read.
    *
-   * @throws UnitParseException {@code strconv.ParseFloat: parsing "x": invalid syntax}
+   * @throws UnitParseException {@code strconv.ParseFloat: parsing "x": invalid syntax}, or {@code
+   *     ...: value out of range} for a finite text beyond a double (Go's {@code ErrRange})
    */
   public static double parse(String s) {
     if (s.isEmpty()) {
@@ -29,11 +32,17 @@ public final class GoFloat {
         throw invalid(s);
       }
     }
+    double v;
     try {
-      return Double.parseDouble(s);
+      v = Double.parseDouble(s);
     } catch (NumberFormatException e) {
       throw invalid(s);
     }
+    if (Double.isInfinite(v)) {
+      throw new UnitParseException(
+          "strconv.ParseFloat: parsing " + GoQuote.quote(s) + ": value out of range");
+    }
+    return v;
   }
 
   private static UnitParseException invalid(String s) {
