@@ -127,7 +127,7 @@ final class RangeAggregationEvaluator implements StepEvaluator, SampleSource.Win
       if (w.size() == 0) {
         continue;
       }
-      if (w.labels.get("__error__") != null && !"true".equals(w.labels.get("__preserve_error__"))) {
+      if (w.pipelineError) {
         throw new PipelineErrorException(w.labels);
       }
       if (expr.op() != RangeOp.ABSENT_OVER_TIME) {
