@@ -1,44 +1,45 @@
 package io.moraine.logs.logql.engine;
 
 import io.moraine.core.labels.Labels;
+import io.moraine.core.logs.Direction;
 import io.moraine.core.logs.LogCursor;
 import io.moraine.logs.logql.pipeline.StreamPipeline;
+import java.util.Comparator;
 
-/**
- * One stream of a log query: its cursor run through its pipeline, positioned on the next kept
- * entry. Not thread-safe.
- */
-final class EntrySource {
-  final int order;
-  private final LogCursor cursor;
+/** One stream of a log query: its cursor run through its pipeline. Not thread-safe. */
+final class EntrySource extends StreamSource {
   private final StreamPipeline pipeline;
-  private final QueryContext ctx;
-  private long timestampNanos;
 
   EntrySource(int order, LogCursor cursor, StreamPipeline pipeline, QueryContext ctx) {
-    this.order = order;
-    this.cursor = cursor;
+    super(order, cursor, ctx);
     this.pipeline = pipeline;
-    this.ctx = ctx;
   }
 
-  /** Moves to the next entry the pipeline keeps; false at the end of the stream. */
-  boolean advance() {
-    while (cursor.next()) {
-      int length = cursor.lineLength();
-      ctx.countLine(length);
-      long ts = cursor.timestampNanos();
-      if (pipeline.process(
-          ts, cursor.lineBytes(), cursor.lineOffset(), length, cursor.metadata())) {
-        timestampNanos = ts;
-        return true;
+  /**
+   * The merge order of a log query: by time in {@code direction}; equal times by result labels,
+   * then by stream.
+   */
+  static Comparator<EntrySource> mergeOrder(Direction direction) {
+    boolean forward = direction == Direction.FORWARD;
+    return (a, b) -> {
+      long ta = a.timestampNanos();
+      long tb = b.timestampNanos();
+      if (ta != tb) {
+        return forward ? Long.compare(ta, tb) : Long.compare(tb, ta);
       }
-    }
-    return false;
+      if (a.labels() != b.labels()) {
+        int c = a.labels().compareTo(b.labels());
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.order, b.order);
+    };
   }
 
-  long timestampNanos() {
-    return timestampNanos;
+  @Override
+  boolean process(long timestampNanos, byte[] line, int offset, int length, Labels metadata) {
+    return pipeline.process(timestampNanos, line, offset, length, metadata);
   }
 
   /** The current entry's labels after the pipeline. */

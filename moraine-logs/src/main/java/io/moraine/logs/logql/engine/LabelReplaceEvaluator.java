@@ -42,7 +42,12 @@ final class LabelReplaceEvaluator implements StepEvaluator {
     List<SeriesSample> in = inner.samples();
     List<SeriesSample> out = new ArrayList<>(in.size());
     for (SeriesSample s : in) {
-      out.add(new SeriesSample(cache.computeIfAbsent(s.labels(), this::replace), s.value()));
+      Labels labels = cache.get(s.labels());
+      if (labels == null) {
+        labels = replace(s.labels());
+        cache.put(s.labels(), labels);
+      }
+      out.add(new SeriesSample(labels, s.value()));
     }
     samples = out;
     return true;

@@ -5,6 +5,7 @@ import io.moraine.logs.logql.ast.RangeOp;
 import io.moraine.logs.logql.ast.Stage;
 import io.moraine.logs.logql.pipeline.Pipeline;
 import io.moraine.logs.logql.pipeline.Pipelines;
+import io.moraine.logs.logql.pipeline.SampleExtractorFactory;
 import java.util.List;
 
 /** The default {@link PipelineFactory}: the pipeline package's {@link Pipelines}. */
@@ -19,8 +20,8 @@ final class LinkedPipelines implements PipelineFactory {
   }
 
   @Override
-  public ExtractorFactory extractor(LogRange range, RangeOp op) {
-    return Pipelines.extractor(range, op)::forStream;
+  public SampleExtractorFactory extractor(LogRange range, RangeOp op) {
+    return Pipelines.extractor(range, op);
   }
 
   @Override

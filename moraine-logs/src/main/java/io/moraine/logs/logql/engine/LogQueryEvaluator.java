@@ -48,7 +48,7 @@ final class LogQueryEvaluator {
             direction, factory.requiredSubstrings(selector.stages()), true, ctx.stats);
     LogQuerier querier = ctx.querier(fromNanos, toNanos - 1);
     LogStreamSet set = querier.select(selector.matchers(), hints);
-    EntryMerge merge = new EntryMerge(direction);
+    SourceMerge<EntrySource> merge = new SourceMerge<>(EntrySource.mergeOrder(direction));
     int order = 0;
     while (set.next()) {
       EntrySource source =
@@ -61,7 +61,7 @@ final class LogQueryEvaluator {
   }
 
   private static QueryResult.Streams collect(
-      EntryMerge merge, int limit, Direction direction, long intervalNanos) {
+      SourceMerge<EntrySource> merge, int limit, Direction direction, long intervalNanos) {
     Map<Labels, List<QueryResult.Entry>> streams = new HashMap<>();
     int returned = 0;
     boolean first = true;

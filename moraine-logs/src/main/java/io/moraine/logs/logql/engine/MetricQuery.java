@@ -1,7 +1,6 @@
 package io.moraine.logs.logql.engine;
 
 import io.moraine.core.labels.Labels;
-import io.moraine.core.logs.Direction;
 import io.moraine.logs.logql.ast.SampleExpr;
 import io.moraine.logs.logql.ast.VectorLiteral;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ final class MetricQuery {
     if (c != null) {
       return new QueryResult.Scalar(timeNanos / 1_000_000, c);
     }
-    QueryParams params = new QueryParams(timeNanos, timeNanos, 0, 0, 0, Direction.FORWARD);
+    QueryParams params = new QueryParams(timeNanos, timeNanos, 0);
     StepEvaluator ev = Evaluators.build(ctx, expr, params);
     if (!ev.next()) {
       return new QueryResult.Vector(List.of());
@@ -59,7 +58,7 @@ final class MetricQuery {
     if (c != null) {
       return constantMatrix(c, startNanos, endNanos, stepNanos);
     }
-    QueryParams params = new QueryParams(startNanos, endNanos, stepNanos, 0, 0, Direction.FORWARD);
+    QueryParams params = new QueryParams(startNanos, endNanos, stepNanos);
     StepEvaluator ev = Evaluators.build(ctx, expr, params);
     int max = ctx.options.maxSeries();
     Map<Labels, Points> series = new LinkedHashMap<>();

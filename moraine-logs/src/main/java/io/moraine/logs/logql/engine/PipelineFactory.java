@@ -1,11 +1,10 @@
 package io.moraine.logs.logql.engine;
 
-import io.moraine.core.labels.Labels;
 import io.moraine.logs.logql.ast.LogRange;
 import io.moraine.logs.logql.ast.RangeOp;
 import io.moraine.logs.logql.ast.Stage;
 import io.moraine.logs.logql.pipeline.Pipeline;
-import io.moraine.logs.logql.pipeline.SampleExtractor;
+import io.moraine.logs.logql.pipeline.SampleExtractorFactory;
 import java.util.List;
 
 /**
@@ -20,15 +19,8 @@ public interface PipelineFactory {
    * The sample extractor of a range aggregation (as {@code Pipelines.extractor}): the range's
    * stages, its unwrap and post-unwrap filters, and the value the op counts.
    */
-  ExtractorFactory extractor(LogRange range, RangeOp op);
+  SampleExtractorFactory extractor(LogRange range, RangeOp op);
 
   /** Substrings every kept line contains (as {@code Pipelines.requiredSubstrings}). */
   List<String> requiredSubstrings(List<Stage> stages);
-
-  /** Makes one extractor per stream; thread-safe. */
-  @FunctionalInterface
-  interface ExtractorFactory {
-    /** A new extractor for the entries of one stream; used from one thread. */
-    SampleExtractor forStream(Labels streamLabels);
-  }
 }

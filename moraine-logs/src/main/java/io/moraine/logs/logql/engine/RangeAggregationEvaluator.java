@@ -8,6 +8,7 @@ import io.moraine.core.logs.LogStreamSet;
 import io.moraine.logs.logql.ast.LogRange;
 import io.moraine.logs.logql.ast.RangeAggregation;
 import io.moraine.logs.logql.ast.RangeOp;
+import io.moraine.logs.logql.pipeline.SampleExtractorFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ final class RangeAggregationEvaluator implements StepEvaluator, SampleSource.Win
   private final boolean unwrapped;
   private final double quantile;
   private final RangeFunctions functions = new RangeFunctions();
-  private final SampleMerge merge = new SampleMerge();
+  private final SourceMerge<SampleSource> merge = new SourceMerge<>(SampleSource.MERGE_ORDER);
   private final TreeMap<Labels, SeriesWindow> series = new TreeMap<>();
   private long current;
   private List<SeriesSample> samples = List.of();
@@ -63,7 +64,7 @@ final class RangeAggregationEvaluator implements StepEvaluator, SampleSource.Win
     long from = params.startNanos() - rangeNanos - offsetNanos;
     long to = params.endNanos() - offsetNanos; // exclusive, as Loki's store reads
     LogStreamSet set = ctx.querier(from, to - 1).select(range.selector().matchers(), hints);
-    PipelineFactory.ExtractorFactory extractors = factory.extractor(range, expr.op());
+    SampleExtractorFactory extractors = factory.extractor(range, expr.op());
     int order = 0;
     while (set.next()) {
       SampleSource s =
@@ -126,7 +127,7 @@ final class RangeAggregationEvaluator implements StepEvaluator, SampleSource.Win
       if (w.size() == 0) {
         continue;
       }
-      if (w.labels.get("__error__") != null && !"true".equals(w.labels.get("__preserve_error__"))) {
+      if (w.pipelineError) {
         throw new PipelineErrorException(w.labels);
       }
       if (expr.op() != RangeOp.ABSENT_OVER_TIME) {

@@ -3,46 +3,35 @@ package io.moraine.logs.logql.engine;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.logs.LogCursor;
 import io.moraine.logs.logql.pipeline.SampleExtractor;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * One stream of a range aggregation: its cursor run through its sample extractor, positioned on the
- * next sample. Remembers which window each of its label sets feeds, by identity, so that a sample
- * costs no label hashing. Not thread-safe.
+ * One stream of a range aggregation: its cursor run through its sample extractor. Remembers which
+ * window each of its label sets feeds, by identity, so that a sample costs no label hashing. Not
+ * thread-safe.
  */
-final class SampleSource {
-  final int order;
-  private final LogCursor cursor;
+final class SampleSource extends StreamSource {
+  /** By time, then by stream, so that every series receives its samples in time order. */
+  static final Comparator<SampleSource> MERGE_ORDER =
+      (a, b) -> {
+        long ta = a.timestampNanos();
+        long tb = b.timestampNanos();
+        return ta != tb ? Long.compare(ta, tb) : Integer.compare(a.order, b.order);
+      };
+
   private final SampleExtractor extractor;
-  private final QueryContext ctx;
   private final Map<Labels, SeriesWindow> windows = new IdentityHashMap<>();
-  private long timestampNanos;
 
   SampleSource(int order, LogCursor cursor, SampleExtractor extractor, QueryContext ctx) {
-    this.order = order;
-    this.cursor = cursor;
+    super(order, cursor, ctx);
     this.extractor = extractor;
-    this.ctx = ctx;
   }
 
-  /** Moves to the next sample; false at the end of the stream. */
-  boolean advance() {
-    while (cursor.next()) {
-      int length = cursor.lineLength();
-      ctx.countLine(length);
-      long ts = cursor.timestampNanos();
-      if (extractor.process(
-          ts, cursor.lineBytes(), cursor.lineOffset(), length, cursor.metadata())) {
-        timestampNanos = ts;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  long timestampNanos() {
-    return timestampNanos;
+  @Override
+  boolean process(long timestampNanos, byte[] line, int offset, int length, Labels metadata) {
+    return extractor.process(timestampNanos, line, offset, length, metadata);
   }
 
   double value() {

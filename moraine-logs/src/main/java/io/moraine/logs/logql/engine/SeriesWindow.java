@@ -9,6 +9,13 @@ import java.util.Arrays;
  */
 final class SeriesWindow {
   final Labels labels;
+
+  /**
+   * Whether the series carries {@code __error__} without {@code __preserve_error__="true"}: a
+   * sample of it fails the query.
+   */
+  final boolean pipelineError;
+
   private long[] times = new long[8];
   private double[] values = new double[8];
   private int head;
@@ -16,6 +23,8 @@ final class SeriesWindow {
 
   SeriesWindow(Labels labels) {
     this.labels = labels;
+    this.pipelineError =
+        labels.get("__error__") != null && !"true".equals(labels.get("__preserve_error__"));
   }
 
   void add(long timestampNanos, double value) {

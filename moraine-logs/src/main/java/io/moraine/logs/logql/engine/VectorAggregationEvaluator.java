@@ -1,11 +1,11 @@
 package io.moraine.logs.logql.engine;
 
 import io.moraine.core.labels.Labels;
-import io.moraine.logs.logql.ast.Grouping;
 import io.moraine.logs.logql.ast.VectorAggregation;
 import io.moraine.logs.logql.ast.VectorOp;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,10 @@ import java.util.Map;
 final class VectorAggregationEvaluator implements StepEvaluator {
   private final VectorAggregation expr;
   private final StepEvaluator inner;
+
+  /** Each input label set's group, computed once: a series keeps its labels from step to step. */
+  private final Map<Labels, Labels> keys = new HashMap<>();
+
   private List<SeriesSample> samples = List.of();
 
   VectorAggregationEvaluator(VectorAggregation expr, StepEvaluator inner) {
@@ -42,7 +46,11 @@ final class VectorAggregationEvaluator implements StepEvaluator {
     }
     Map<Labels, Group> groups = new LinkedHashMap<>();
     for (SeriesSample s : in) {
-      Labels key = Groupings.apply(grouping(), s.labels());
+      Labels key = keys.get(s.labels());
+      if (key == null) {
+        key = Groupings.apply(expr.grouping(), s.labels());
+        keys.put(s.labels(), key);
+      }
       Group g = groups.get(key);
       if (g == null) {
         groups.put(key, new Group(key, s));
@@ -56,14 +64,6 @@ final class VectorAggregationEvaluator implements StepEvaluator {
     }
     return out;
   }
-
-  private Grouping grouping() {
-    Grouping g = expr.grouping();
-    return g == null ? EVERYTHING : g;
-  }
-
-  /** No grouping written: everything in one group, as {@code by ()}. */
-  private static final Grouping EVERYTHING = new Grouping(false, List.of());
 
   @Override
   public long timestampMillis() {

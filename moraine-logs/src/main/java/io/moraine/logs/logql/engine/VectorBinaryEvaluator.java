@@ -21,6 +21,7 @@ final class VectorBinaryEvaluator implements StepEvaluator {
   private final BinaryExpr expr;
   private final StepEvaluator left;
   private final StepEvaluator right;
+  private final Map<Labels, Labels> signatures = new HashMap<>();
   private List<SeriesSample> samples = List.of();
 
   VectorBinaryEvaluator(BinaryExpr expr, StepEvaluator left, StepEvaluator right) {
@@ -46,12 +47,21 @@ final class VectorBinaryEvaluator implements StepEvaluator {
     return true;
   }
 
-  /** The labels two samples are matched by. */
+  /** The labels two samples are matched by; computed once per label set. */
   private Labels signature(Labels labels) {
     VectorMatching m = expr.matching();
     if (m == null) {
       return labels;
     }
+    Labels sig = signatures.get(labels);
+    if (sig == null) {
+      sig = signature(m, labels);
+      signatures.put(labels, sig);
+    }
+    return sig;
+  }
+
+  private static Labels signature(VectorMatching m, Labels labels) {
     if (m.on()) {
       Labels.Builder b = Labels.builder();
       for (String name : m.labels()) {

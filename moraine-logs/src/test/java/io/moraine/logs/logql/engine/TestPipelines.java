@@ -12,6 +12,7 @@ import io.moraine.logs.logql.ast.Stage;
 import io.moraine.logs.logql.ast.Unwrap;
 import io.moraine.logs.logql.pipeline.Pipeline;
 import io.moraine.logs.logql.pipeline.SampleExtractor;
+import io.moraine.logs.logql.pipeline.SampleExtractorFactory;
 import io.moraine.logs.logql.pipeline.StreamPipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class TestPipelines implements PipelineFactory {
   }
 
   @Override
-  public ExtractorFactory extractor(LogRange range, RangeOp op) {
+  public SampleExtractorFactory extractor(LogRange range, RangeOp op) {
     return labels ->
         new TestExtractor(range, op, new TestStreamPipeline(range.selector().stages(), labels));
   }
