@@ -2,6 +2,7 @@ package io.moraine.logs.logql.engine;
 
 import io.moraine.core.labels.Labels;
 import io.moraine.logs.logql.ast.LabelReplace;
+import io.moraine.logs.logql.regex.Re2Pattern;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class LabelReplaceEvaluator implements StepEvaluator {
     this.expr = expr;
     this.inner = inner;
     try {
-      this.regex = Pattern.compile("^(?:" + expr.regex().replace("(?P<", "(?<") + ")$");
+      this.regex = Pattern.compile("^(?:" + Re2Pattern.javaSyntax(expr.regex()) + ")$");
     } catch (PatternSyntaxException e) {
       throw new LogqlEvaluationException(
           "invalid regex in label_replace: " + e.getDescription() + ": " + expr.regex());
