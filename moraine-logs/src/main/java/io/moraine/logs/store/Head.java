@@ -90,7 +90,7 @@ final class Head {
         int len = BinaryReader.count(rec);
         int off = rec.position();
         rec.position(off + len);
-        Labels meta = rec.get(rec.position()) == 0 ? skipEmpty(rec) : BinaryReader.labels(rec);
+        Labels meta = BinaryReader.labels(rec);
         if (done != null
             && (walPosition < done[0] || (walPosition == done[0] && index <= done[1]))) {
           continue;
@@ -121,10 +121,5 @@ final class Head {
       bytes.addAndGet(cb.getLast().block().bytes().length - freed);
     }
     assert bytes.get() >= 0 || before < 0;
-  }
-
-  private static Labels skipEmpty(ByteBuffer rec) {
-    rec.get();
-    return Labels.EMPTY;
   }
 }
