@@ -113,13 +113,8 @@ final class Head {
 
   /** Cuts a stream's open block into a compressed block; adjusts the head size. */
   void cut(MemStream stream) {
-    long before = bytes.get();
-    long freed =
-        stream.cut(codecs.get(), scratch.get(), options.filterBudget(), blockSeq.incrementAndGet());
-    if (freed > 0) {
-      java.util.List<MemStream.CutBlock> cb = stream.cutBlocks();
-      bytes.addAndGet(cb.getLast().block().bytes().length - freed);
-    }
-    assert bytes.get() >= 0 || before < 0;
+    bytes.addAndGet(
+        stream.cut(
+            codecs.get(), scratch.get(), options.filterBudget(), blockSeq.incrementAndGet()));
   }
 }
