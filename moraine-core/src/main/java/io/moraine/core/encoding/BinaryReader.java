@@ -34,10 +34,16 @@ public final class BinaryReader {
     return (int) n;
   }
 
-  /** A label set written by {@link BinaryWriter#labels}. */
+  /**
+   * A label set written by {@link BinaryWriter#labels}; {@link Labels#EMPTY} without allocating.
+   */
   public static Labels labels(ByteBuffer buf) {
+    int k = count(buf);
+    if (k == 0) {
+      return Labels.EMPTY;
+    }
     Labels.Builder b = Labels.builder();
-    for (int k = count(buf); k > 0; k--) {
+    for (; k > 0; k--) {
       b.add(str(buf), str(buf));
     }
     return b.build();

@@ -80,28 +80,33 @@ public final class TokenFilter {
   }
 
   boolean contains(int gram) {
+    return probe(gram, false);
+  }
+
+  void add(int gram) {
+    probe(gram, true);
+  }
+
+  /**
+   * Visits the gram's {@code k} bits (double hashing of one 64-bit mix), setting them when {@code
+   * set}; false when probing (not setting) finds one clear.
+   */
+  private boolean probe(int gram, boolean set) {
     long h = mix(gram);
     int h1 = (int) h;
     int h2 = (int) (h >>> 32) | 1;
     long m = (long) bits.length * 64;
     for (int i = 0; i < k; i++) {
       long pos = Integer.toUnsignedLong(h1 + i * h2) % m;
-      if ((bits[(int) (pos >>> 6)] & (1L << pos)) == 0) {
+      int word = (int) (pos >>> 6);
+      long bit = 1L << pos;
+      if (set) {
+        bits[word] |= bit;
+      } else if ((bits[word] & bit) == 0) {
         return false;
       }
     }
     return true;
-  }
-
-  void add(int gram) {
-    long h = mix(gram);
-    int h1 = (int) h;
-    int h2 = (int) (h >>> 32) | 1;
-    long m = (long) bits.length * 64;
-    for (int i = 0; i < k; i++) {
-      long pos = Integer.toUnsignedLong(h1 + i * h2) % m;
-      bits[(int) (pos >>> 6)] |= 1L << pos;
-    }
   }
 
   static int gram(byte[] b, int at) {

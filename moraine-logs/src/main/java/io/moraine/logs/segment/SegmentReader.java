@@ -168,9 +168,7 @@ public final class SegmentReader {
 
   /** A block's bytes as an {@link EncodedBlock} (for rewriting the segment). */
   public EncodedBlock encoded(BlockMeta m) {
-    byte[] b = readBlock(m, new byte[m.length()]);
-    return new EncodedBlock(
-        m.at(0), b.length == m.length() ? b : java.util.Arrays.copyOf(b, m.length()));
+    return new EncodedBlock(m.at(0), readBlock(m, new byte[m.length()]));
   }
 
   /** Takes a reference; false when the file is already closed (the caller must not use it). */

@@ -2,6 +2,7 @@ package io.moraine.logs.store;
 
 import io.moraine.core.encoding.CorruptionException;
 import io.moraine.core.logs.LogSelectHints;
+import io.moraine.logs.bloom.TokenFilter;
 import io.moraine.logs.segment.BlockCodec;
 import io.moraine.logs.segment.BlockMeta;
 import io.moraine.logs.segment.EncodedBlock;
@@ -39,33 +40,59 @@ sealed interface BlockSource {
     byte[] buf = new byte[1 << 16];
   }
 
+  /** A compressed block; its bounds and sizes are those of its meta. */
+  sealed interface Compressed extends BlockSource {
+    BlockMeta meta();
+
+    /** The block's token filter. */
+    TokenFilter filter();
+
+    @Override
+    default long minTs() {
+      return meta().minTs();
+    }
+
+    @Override
+    default long maxTs() {
+      return meta().maxTs();
+    }
+
+    @Override
+    default long entries() {
+      return meta().count();
+    }
+
+    @Override
+    default long lineBytes() {
+      return meta().linesRaw();
+    }
+
+    /** Whether the token filter proves a required substring absent (counted as skipped). */
+    default boolean filteredOut(LogSelectHints hints) {
+      if (hints.requiredSubstrings().isEmpty()) {
+        return false;
+      }
+      TokenFilter f = filter();
+      for (String needle : hints.requiredSubstrings()) {
+        if (!f.mightContain(needle)) {
+          hints.stats().blocksSkipped++;
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** A block of a segment file. */
-  record FileBlock(SegmentReader reader, BlockMeta meta, long order) implements BlockSource {
+  record FileBlock(SegmentReader reader, BlockMeta meta, long order) implements Compressed {
     @Override
-    public long minTs() {
-      return meta.minTs();
-    }
-
-    @Override
-    public long maxTs() {
-      return meta.maxTs();
-    }
-
-    @Override
-    public long entries() {
-      return meta.count();
-    }
-
-    @Override
-    public long lineBytes() {
-      return meta.linesRaw();
+    public TokenFilter filter() {
+      return reader.readFilter(meta);
     }
 
     @Override
     public boolean load(EntryBlock into, BlockCodec codec, Scratch scratch, LogSelectHints hints) {
-      if (!hints.requiredSubstrings().isEmpty()
-          && !BlockSource.mayHold(reader.readFilter(meta), hints)) {
-        hints.stats().blocksSkipped++;
+      if (filteredOut(hints)) {
         return false;
       }
       scratch.buf = reader.readBlock(meta, scratch.buf);
@@ -79,32 +106,20 @@ sealed interface BlockSource {
   }
 
   /** A cut block still in memory. */
-  record MemBlock(EncodedBlock block, long order) implements BlockSource {
+  record MemBlock(EncodedBlock block, long order) implements Compressed {
     @Override
-    public long minTs() {
-      return block.meta().minTs();
+    public BlockMeta meta() {
+      return block.meta();
     }
 
     @Override
-    public long maxTs() {
-      return block.meta().maxTs();
-    }
-
-    @Override
-    public long entries() {
-      return block.meta().count();
-    }
-
-    @Override
-    public long lineBytes() {
-      return block.meta().linesRaw();
+    public TokenFilter filter() {
+      return BlockCodec.filter(block.bytes(), 0, block.meta());
     }
 
     @Override
     public boolean load(EntryBlock into, BlockCodec codec, Scratch scratch, LogSelectHints hints) {
-      if (!hints.requiredSubstrings().isEmpty()
-          && !BlockSource.mayHold(BlockCodec.filter(block.bytes(), 0, block.meta()), hints)) {
-        hints.stats().blocksSkipped++;
+      if (filteredOut(hints)) {
         return false;
       }
       BlockSource.decode(block.bytes(), block.meta(), codec, into, hints);
@@ -143,15 +158,6 @@ sealed interface BlockSource {
       hints.stats().headBytes += into.linesLength();
       return true;
     }
-  }
-
-  private static boolean mayHold(io.moraine.logs.bloom.TokenFilter f, LogSelectHints hints) {
-    for (String needle : hints.requiredSubstrings()) {
-      if (!f.mightContain(needle)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void decode(

@@ -90,7 +90,7 @@ final class Head {
         int len = BinaryReader.count(rec);
         int off = rec.position();
         rec.position(off + len);
-        Labels meta = rec.get(rec.position()) == 0 ? skipEmpty(rec) : BinaryReader.labels(rec);
+        Labels meta = BinaryReader.labels(rec);
         if (done != null
             && (walPosition < done[0] || (walPosition == done[0] && index <= done[1]))) {
           continue;
@@ -113,18 +113,8 @@ final class Head {
 
   /** Cuts a stream's open block into a compressed block; adjusts the head size. */
   void cut(MemStream stream) {
-    long before = bytes.get();
-    long freed =
-        stream.cut(codecs.get(), scratch.get(), options.filterBudget(), blockSeq.incrementAndGet());
-    if (freed > 0) {
-      java.util.List<MemStream.CutBlock> cb = stream.cutBlocks();
-      bytes.addAndGet(cb.getLast().block().bytes().length - freed);
-    }
-    assert bytes.get() >= 0 || before < 0;
-  }
-
-  private static Labels skipEmpty(ByteBuffer rec) {
-    rec.get();
-    return Labels.EMPTY;
+    bytes.addAndGet(
+        stream.cut(
+            codecs.get(), scratch.get(), options.filterBudget(), blockSeq.incrementAndGet()));
   }
 }

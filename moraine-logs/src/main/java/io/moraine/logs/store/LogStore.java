@@ -15,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -267,17 +265,6 @@ public final class LogStore implements LogAppendable, LogQueryable, Closeable {
     if (closed) {
       throw new IllegalStateException("log store is closed");
     }
-  }
-
-  /** The tenants with data on disk or in the head. */
-  List<String> tenants() {
-    List<String> out = new ArrayList<>(segments.tenants());
-    for (Head.Tenant t : head.tenants()) {
-      if (!out.contains(t.id)) {
-        out.add(t.id);
-      }
-    }
-    return out;
   }
 
   /**

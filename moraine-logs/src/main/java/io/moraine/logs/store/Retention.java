@@ -1,7 +1,6 @@
 package io.moraine.logs.store;
 
 import io.moraine.core.labels.Labels;
-import io.moraine.core.labels.Matcher;
 import io.moraine.core.time.Clock;
 import io.moraine.logs.segment.BlockMeta;
 import io.moraine.logs.segment.SegmentReader;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,12 +52,14 @@ final class Retention {
   }
 
   private void applyPeriods(String tenant, SegmentReader r, long nowNanos) throws IOException {
+    List<SegmentReader.Stream> streams = r.streams();
+    long[] cutoffs = new long[streams.size()];
     int kept = 0;
     int dropped = 0;
-    for (SegmentReader.Stream s : r.streams()) {
-      long cutoff = cutoffNanos(s.labels(), nowNanos);
-      for (BlockMeta m : s.blocks()) {
-        if (m.maxTs() < cutoff) {
+    for (int i = 0; i < cutoffs.length; i++) {
+      cutoffs[i] = cutoffNanos(streams.get(i).labels(), nowNanos);
+      for (BlockMeta m : streams.get(i).blocks()) {
+        if (m.maxTs() < cutoffs[i]) {
           dropped++;
         } else {
           kept++;
@@ -69,7 +69,7 @@ final class Retention {
     if (dropped == 0) {
       return;
     }
-    SegmentReader replacement = kept == 0 ? null : rewrite(tenant, r, nowNanos);
+    SegmentReader replacement = kept == 0 ? null : rewrite(tenant, r, cutoffs);
     replace(tenant, r, replacement);
     LOG.atInfo()
         .addKeyValue("segment", r.file())
@@ -82,7 +82,8 @@ final class Retention {
   private long cutoffNanos(Labels stream, long nowNanos) {
     RetentionRule best = null;
     for (RetentionRule rule : options.retentionRules()) {
-      if ((best == null || rule.priority() > best.priority()) && matches(rule, stream)) {
+      if ((best == null || rule.priority() > best.priority())
+          && StoreQuerier.matches(stream, rule.selector())) {
         best = rule;
       }
     }
@@ -90,23 +91,15 @@ final class Retention {
     return period <= 0 ? Long.MIN_VALUE : nowNanos - period;
   }
 
-  private static boolean matches(RetentionRule rule, Labels l) {
-    for (Matcher m : rule.selector()) {
-      if (!m.matches(l.getOrEmpty(m.name()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private SegmentReader rewrite(String tenant, SegmentReader r, long nowNanos) throws IOException {
+  /** A copy of the segment without the blocks below their stream's cutoff. */
+  private SegmentReader rewrite(String tenant, SegmentReader r, long[] cutoffs) throws IOException {
     Path file = segments.newFile(tenant);
     try (SegmentWriter w = new SegmentWriter(file)) {
-      for (SegmentReader.Stream s : r.streams()) {
-        long cutoff = cutoffNanos(s.labels(), nowNanos);
+      for (int i = 0; i < cutoffs.length; i++) {
+        SegmentReader.Stream s = r.streams().get(i);
         boolean begun = false;
         for (BlockMeta m : s.blocks()) {
-          if (m.maxTs() >= cutoff) {
+          if (m.maxTs() >= cutoffs[i]) {
             if (!begun) {
               w.beginStream(s.labels());
               begun = true;
@@ -149,9 +142,7 @@ final class Retention {
       SegmentReader oldest = null;
       for (String t : segments.tenants()) {
         for (SegmentReader r : segments.of(t)) {
-          if (oldest == null
-              || Comparator.<SegmentReader>comparingLong(SegmentReader::maxTs).compare(r, oldest)
-                  < 0) {
+          if (oldest == null || r.maxTs() < oldest.maxTs()) {
             oldest = r;
             oldestTenant = t;
           }

@@ -167,7 +167,8 @@ final class StoreQuerier implements LogQuerier {
     return all;
   }
 
-  private static boolean matches(Labels l, List<Matcher> matchers) {
+  /** Whether {@code l} satisfies every matcher (a missing label reads as ""). */
+  static boolean matches(Labels l, List<Matcher> matchers) {
     for (Matcher m : matchers) {
       if (!m.matches(l.getOrEmpty(m.name()))) {
         return false;

@@ -50,6 +50,18 @@ public final class ReferenceLogStore implements LogAppendable, LogQueryable, Aut
     this.maxStreams = maxStreamsPerTenant;
   }
 
+  /**
+   * Appends and commits one entry without metadata (a shorthand for tests that fill the store).
+   *
+   * @throws LogEntryRejectedException as {@link LogAppender#append}
+   */
+  public ReferenceLogStore add(String tenant, Labels stream, long timestampNanos, String line) {
+    LogAppender a = appender(tenant);
+    a.append(stream, timestampNanos, line, Labels.EMPTY);
+    a.commit();
+    return this;
+  }
+
   @Override
   public LogAppender appender(String tenant) {
     return new LogAppender() {

@@ -3,7 +3,11 @@ package io.moraine.server.api.loki;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.labels.Matcher;
 import io.moraine.core.logs.Direction;
+import io.moraine.core.logs.LogCursor;
+import io.moraine.core.logs.LogQuerier;
 import io.moraine.core.logs.LogReadStats;
+import io.moraine.core.logs.LogSelectHints;
+import io.moraine.core.logs.LogStreamSet;
 import io.moraine.core.time.Durations;
 import io.moraine.logs.logql.ast.Expr;
 import io.moraine.logs.logql.ast.LogRange;
@@ -12,9 +16,11 @@ import io.moraine.logs.logql.ast.NumberLiteral;
 import io.moraine.logs.logql.ast.RangeAggregation;
 import io.moraine.logs.logql.ast.RangeOp;
 import io.moraine.logs.logql.engine.QueryResult;
+import io.moraine.testkit.logs.ReferenceLogStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +28,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for the LogQL parser and engine over {@link InMemoryLogs}: understands stream
+ * A stand-in for the LogQL parser and engine over a {@link ReferenceLogStore}: understands stream
  * selectors ({@code {a="b", c=~"x"}}), {@code count_over_time(<selector>[<range>])} and numbers;
  * anything else is a parse error in Loki's words. Remembers the last call's arguments.
  */
@@ -32,7 +38,10 @@ final class FakeLogQueries implements LogQueries {
   private static final Pattern COUNT =
       Pattern.compile("count_over_time\\((\\{.*\\})\\[([0-9a-z]+)\\]\\)");
 
-  private final InMemoryLogs logs;
+  /** One entry of a scan. */
+  private record Logged(Labels stream, long timestampNanos, String line) {}
+
+  private final ReferenceLogStore logs;
   volatile long lastStart;
   volatile long lastEnd;
   volatile long lastStep;
@@ -41,7 +50,7 @@ final class FakeLogQueries implements LogQueries {
   volatile Direction lastDirection = Direction.FORWARD;
   volatile long delayMillis;
 
-  FakeLogQueries(InMemoryLogs logs) {
+  FakeLogQueries(ReferenceLogStore logs) {
     this.logs = logs;
   }
 
@@ -174,13 +183,13 @@ final class FakeLogQueries implements LogQueries {
       int limit,
       Direction direction,
       LogReadStats stats) {
-    List<InMemoryLogs.Entry> es = logs.scan(tenant, s.matchers(), start, end);
+    List<Logged> es = scan(tenant, s.matchers(), start, end);
     count(es, stats);
     if (direction == Direction.BACKWARD) {
       Collections.reverse(es);
     }
     Map<Labels, List<QueryResult.Entry>> byStream = new LinkedHashMap<>();
-    for (InMemoryLogs.Entry e : es.subList(0, Math.min(limit, es.size()))) {
+    for (Logged e : es.subList(0, Math.min(limit, es.size()))) {
       byStream
           .computeIfAbsent(e.stream(), k -> new ArrayList<>())
           .add(new QueryResult.Entry(e.timestampNanos(), e.line()));
@@ -192,18 +201,38 @@ final class FakeLogQueries implements LogQueries {
 
   private Map<Labels, Long> counts(String tenant, RangeAggregation r, long t, LogReadStats stats) {
     LogRange range = r.range();
-    List<InMemoryLogs.Entry> es =
-        logs.scan(tenant, range.selector().matchers(), t - range.rangeNanos() + 1, t);
+    List<Logged> es = scan(tenant, range.selector().matchers(), t - range.rangeNanos() + 1, t);
     count(es, stats);
     Map<Labels, Long> out = new TreeMap<>();
-    for (InMemoryLogs.Entry e : es) {
+    for (Logged e : es) {
       out.merge(e.stream(), 1L, Long::sum);
     }
     return out;
   }
 
-  private static void count(List<InMemoryLogs.Entry> es, LogReadStats stats) {
-    for (InMemoryLogs.Entry e : es) {
+  /** The tenant's entries of matching streams in {@code [min, max]}, in time order. */
+  private List<Logged> scan(String tenant, List<Matcher> matchers, long min, long max) {
+    List<Logged> out = new ArrayList<>();
+    try (LogQuerier q = logs.querier(tenant, min, max)) {
+      LogStreamSet set = q.select(matchers, LogSelectHints.all(Direction.FORWARD));
+      while (set.next()) {
+        LogCursor c = set.cursor();
+        while (c.next()) {
+          out.add(
+              new Logged(
+                  set.labels(),
+                  c.timestampNanos(),
+                  new String(
+                      c.lineBytes(), c.lineOffset(), c.lineLength(), StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    out.sort(Comparator.comparingLong(Logged::timestampNanos));
+    return out;
+  }
+
+  private static void count(List<Logged> es, LogReadStats stats) {
+    for (Logged e : es) {
       stats.headLines++;
       stats.headBytes += e.line().getBytes(StandardCharsets.UTF_8).length;
     }

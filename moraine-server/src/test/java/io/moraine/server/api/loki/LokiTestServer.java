@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.time.Clock;
 import io.moraine.server.http.HttpServer;
+import io.moraine.testkit.logs.ReferenceLogStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,7 +29,7 @@ final class LokiTestServer implements AutoCloseable {
 
   final AtomicLong nowMillis = new AtomicLong(NOW_MILLIS);
   final AtomicBoolean ready = new AtomicBoolean(true);
-  final InMemoryLogs logs = new InMemoryLogs();
+  final ReferenceLogStore logs = new ReferenceLogStore(Duration.ofDays(36_500), Integer.MAX_VALUE);
   final FakeLogQueries queries = new FakeLogQueries(logs);
   private final HttpServer http;
 
