@@ -131,6 +131,25 @@ class LogStoreReadTest {
   }
 
   @Test
+  void headBytesReturnToZeroOnceEverythingIsFlushed() throws IOException {
+    MetricRegistry r = new MetricRegistry();
+    try (LogStore s = open(r)) {
+      fill(s);
+      assertThat(metrics(r)).doesNotContain("moraine_logs_head_bytes 0\n");
+      s.flushAll();
+      assertThat(metrics(r)).contains("moraine_logs_head_bytes 0\n");
+    }
+  }
+
+  private static String metrics(MetricRegistry r) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    io.moraine.core.exposition.TextWriter w = new io.moraine.core.exposition.TextWriter(bytes);
+    r.writeTo(w);
+    w.flush();
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void replayDoesNotAddAgainWhatIsAlreadyInSegments() throws IOException {
     try (LogStore s = open(new MetricRegistry())) {
       fill(s);
