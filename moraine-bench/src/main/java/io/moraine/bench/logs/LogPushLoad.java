@@ -1,5 +1,11 @@
 package io.moraine.bench.logs;
 
+import io.moraine.core.labels.Labels;
+import io.moraine.core.labels.Matcher;
+import io.moraine.logs.forward.ForwardEntry;
+import io.moraine.logs.forward.PendingBatch;
+import io.moraine.logs.forward.PushRequestEncoder;
+import io.moraine.logs.logql.parser.LogqlParser;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * batchBytes} of line data holding every stream's entries of that stretch of time, protobuf and
  * snappy, over {@code connections} concurrent HTTP/1.1 connections. The batches are encoded first
  * into {@code push.bin} beside the corpus (so the push measures the server, not the encoder), then
- * sent in corpus order. Any answer other than 204 stops the run with an {@link
- * IllegalStateException} naming the status and body.
+ * sent in corpus order; moraine-logs' forwarder encodes them, each stream's entries together in
+ * corpus order. Any answer other than 204 stops the run with an {@link IllegalStateException}
+ * naming the status and body.
  *
  * <p>{@code java -cp moraine-bench/target/benchmarks.jar io.moraine.bench.logs.LogPushLoad URL DIR
  * [--connections 2] [--batch-bytes 1048576] [--tenant NAME]}; prints one JSON line.
@@ -181,12 +188,12 @@ public final class LogPushLoad {
   /** Writes {@code push.bin}: per batch, body length, entries, line bytes (int32 each), body. */
   static void encode(CorpusFiles files, Path bodies, int batchBytes) throws IOException {
     List<String> streams = Files.readAllLines(files.streams(), StandardCharsets.UTF_8);
-    byte[][] labels = new byte[streams.size()][];
+    Labels[] labels = new Labels[streams.size()];
     for (int i = 0; i < labels.length; i++) {
-      labels[i] = streams.get(i).getBytes(StandardCharsets.UTF_8);
+      labels[i] = parseLabels(streams.get(i));
     }
-    PushRequestEncoder encoder = new PushRequestEncoder(labels);
-    PushBatch batch = new PushBatch();
+    PushRequestEncoder encoder = new PushRequestEncoder();
+    PendingBatch batch = new PendingBatch("", 0);
     try (EntryReader in = new EntryReader(files.entries());
         DataOutputStream out =
             new DataOutputStream(
@@ -196,25 +203,37 @@ public final class LogPushLoad {
           throw new IOException(
               files.entries() + ": stream index " + in.stream + " not in streams.txt");
         }
-        if (batch.size() > 0 && batch.lineBytes() + in.length > batchBytes) {
+        if (batch.entries() > 0 && batch.bytes() + in.length > batchBytes) {
           writeBody(out, encoder, batch);
+          batch = new PendingBatch("", 0);
         }
-        batch.add(in.stream, in.nanos, in.line, 0, in.length);
+        batch.add(
+            ForwardEntry.copyOf(
+                "", labels[in.stream], in.nanos, in.line, 0, in.length, Labels.EMPTY));
       }
-      if (batch.size() > 0) {
+      if (batch.entries() > 0) {
         writeBody(out, encoder, batch);
       }
     }
   }
 
-  private static void writeBody(DataOutputStream out, PushRequestEncoder encoder, PushBatch batch)
-      throws IOException {
-    byte[] body = encoder.encodeCompressed(batch);
+  /** A line of {@code streams.txt}, {@code {app="a", ns="b"}}, as labels. */
+  private static Labels parseLabels(String text) {
+    Labels.Builder b = Labels.builder();
+    for (Matcher m : LogqlParser.parseLogSelector(text).matchers()) {
+      b.add(m.name(), m.value());
+    }
+    return b.build();
+  }
+
+  /** Entries carry no structured metadata, so the batch's bytes are its line bytes. */
+  private static void writeBody(
+      DataOutputStream out, PushRequestEncoder encoder, PendingBatch batch) throws IOException {
+    byte[] body = encoder.encode(batch);
     out.writeInt(body.length);
-    out.writeInt(batch.size());
-    out.writeInt(batch.lineBytes());
+    out.writeInt(batch.entries());
+    out.writeInt((int) batch.bytes());
     out.write(body);
-    batch.clear();
   }
 
   private static @Nullable Body readBody(DataInputStream in) throws IOException {

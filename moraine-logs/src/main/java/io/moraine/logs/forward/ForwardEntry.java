@@ -10,7 +10,7 @@ import io.moraine.core.labels.Labels;
  * @param sizeBytes the line's bytes plus the characters of its structured metadata, the unit of
  *     batch sizes and queue capacity
  */
-record ForwardEntry(
+public record ForwardEntry(
     String tenant,
     Labels stream,
     long timestampNanos,
@@ -19,7 +19,7 @@ record ForwardEntry(
     long sizeBytes) {
 
   /** An entry of a copy of {@code line[offset, offset + length)}. */
-  static ForwardEntry copyOf(
+  public static ForwardEntry copyOf(
       String tenant,
       Labels stream,
       long timestampNanos,

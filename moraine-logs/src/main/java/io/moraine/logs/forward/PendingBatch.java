@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The entries of one tenant gathered for one push, grouped by stream in arrival order. Not
- * thread-safe: owned by the sender thread.
+ * The entries of one tenant gathered for one push, grouped by stream in arrival order; {@link
+ * PushRequestEncoder} makes the request body of it. Not thread-safe: owned by the sender thread.
  */
-final class PendingBatch {
+public final class PendingBatch {
   private final String tenant;
   private final long createdNanos;
   private final Map<Labels, Stream> streams = new LinkedHashMap<>();
   private long bytes;
   private int entries;
 
-  PendingBatch(String tenant, long createdNanos) {
+  /**
+   * @param createdNanos when the batch was started (monotonic clock), for its maximum wait
+   */
+  public PendingBatch(String tenant, long createdNanos) {
     this.tenant = tenant;
     this.createdNanos = createdNanos;
   }
@@ -33,15 +36,18 @@ final class PendingBatch {
     return createdNanos;
   }
 
-  long bytes() {
+  /** The sum of the entries' {@link ForwardEntry#sizeBytes()}. */
+  public long bytes() {
     return bytes;
   }
 
-  int entries() {
+  /** The number of entries. */
+  public int entries() {
     return entries;
   }
 
-  void add(ForwardEntry e) {
+  /** Appends {@code e} to its stream's entries, the stream after the others when it is new. */
+  public void add(ForwardEntry e) {
     Stream s = streams.get(e.stream());
     if (s == null) {
       s = new Stream(labelString(e.stream()), new ArrayList<>());

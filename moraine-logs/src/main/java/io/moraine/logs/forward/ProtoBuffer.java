@@ -1,5 +1,6 @@
 package io.moraine.logs.forward;
 
+import io.moraine.core.encoding.Varint;
 import java.util.Arrays;
 
 /**
@@ -31,11 +32,7 @@ final class ProtoBuffer {
 
   void varint(long v) {
     ensure(10);
-    while ((v & ~0x7FL) != 0) {
-      bytes[size++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    bytes[size++] = (byte) v;
+    size = Varint.putUvarint(bytes, size, v);
   }
 
   void write(byte[] b) {
@@ -95,18 +92,9 @@ final class ProtoBuffer {
     return n;
   }
 
-  static int varintSize(long v) {
-    int n = 1;
-    while ((v & ~0x7FL) != 0) {
-      v >>>= 7;
-      n++;
-    }
-    return n;
-  }
-
   /** The size of a length-delimited field with a one-byte tag and {@code length} bytes. */
   static int lenFieldSize(int length) {
-    return 1 + varintSize(length) + length;
+    return 1 + Varint.uvarintSize(length) + length;
   }
 
   private void ensure(int more) {

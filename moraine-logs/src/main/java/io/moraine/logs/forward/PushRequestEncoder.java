@@ -1,6 +1,7 @@
 package io.moraine.logs.forward;
 
 import io.airlift.compress.snappy.SnappyCompressor;
+import io.moraine.core.encoding.Varint;
 import io.moraine.core.labels.Labels;
 import java.util.Arrays;
 
@@ -9,9 +10,11 @@ import java.util.Arrays;
  * pkg/push/push.proto}) and compresses it as one snappy block, the body Promtail sends. Field
  * numbers: PushRequest.streams 1; StreamAdapter.labels 1, .entries 2; EntryAdapter.timestamp 1
  * ({@code google.protobuf.Timestamp}: seconds 1, nanos 2), .line 2, .structuredMetadata 3;
- * LabelPairAdapter.name 1, .value 2. Not thread-safe: one per sender, buffers reused.
+ * LabelPairAdapter.name 1, .value 2. Streams are written in the batch's order, entries in each
+ * stream's order. Public for the logs push load generator of moraine-bench. Not thread-safe: one
+ * per sender, buffers reused.
  */
-final class PushRequestEncoder {
+public final class PushRequestEncoder {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final ProtoBuffer buf = new ProtoBuffer();
@@ -19,7 +22,7 @@ final class PushRequestEncoder {
   private byte[] compressed = new byte[0];
 
   /** The snappy-compressed body; a fresh array the caller owns. */
-  byte[] encode(PendingBatch batch) {
+  public byte[] encode(PendingBatch batch) {
     buf.reset();
     for (PendingBatch.Stream s : batch.streams()) {
       int labelsLength = ProtoBuffer.utf8Length(s.labels());
@@ -98,10 +101,10 @@ final class PushRequestEncoder {
   private static int timestampSize(long seconds, long nanos) {
     int size = 0;
     if (seconds != 0) {
-      size += 1 + ProtoBuffer.varintSize(seconds);
+      size += 1 + Varint.uvarintSize(seconds);
     }
     if (nanos != 0) {
-      size += 1 + ProtoBuffer.varintSize(nanos);
+      size += 1 + Varint.uvarintSize(nanos);
     }
     return size;
   }

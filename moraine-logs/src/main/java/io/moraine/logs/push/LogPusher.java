@@ -72,10 +72,9 @@ public final class LogPusher {
         metrics.discarded(e.reason(), s.size(), lineBytes(s));
         continue;
       }
-      String name = labels[si].toString();
       boolean[] out = new boolean[s.size()];
       for (int i = 0; i < s.size(); i++) {
-        LogEntryRejectedException e = PushValidator.checkEntry(s, i, name, nowNanos, lim);
+        LogEntryRejectedException e = PushValidator.checkEntry(s, i, labels[si], nowNanos, lim);
         if (e != null) {
           out[i] = true;
           errors.add(String.valueOf(e.getMessage()));

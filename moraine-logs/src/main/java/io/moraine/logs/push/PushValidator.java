@@ -45,14 +45,13 @@ final class PushValidator {
    * @throws LogEntryRejectedException with the reason and Loki's message when they are refused
    */
   static Labels streamLabels(PushStream s, IngestLimits limits) {
-    String sent = sentText(s);
     String[] kv;
     String text = s.labelsText();
     if (text != null) {
       try {
         kv = StreamLabelParser.parse(text);
       } catch (StreamLabelParser.SyntaxException e) {
-        throw invalid(sent, String.valueOf(e.getMessage()));
+        throw invalid(s, String.valueOf(e.getMessage()));
       }
     } else {
       kv = s.labelPairs();
@@ -61,24 +60,25 @@ final class PushValidator {
       }
       for (int i = 0; i < kv.length; i += 2) {
         if (!LabelValidation.isValidLabelName(kv[i])) {
-          throw invalid(sent, "invalid label name \"" + kv[i] + "\"");
+          throw invalid(s, "invalid label name \"" + kv[i] + "\"");
         }
       }
     }
     for (int i = 0; i < kv.length; i += 2) {
       if (kv[i].equals(Labels.METRIC_NAME)) {
-        throw invalid(sent, "a stream may not have a metric name (__name__)");
+        throw invalid(s, "a stream may not have a metric name (__name__)");
       }
       if (!LabelValidation.isValidUtf16(kv[i + 1])) {
-        throw invalid(sent, "label " + kv[i] + " has a value that is not valid UTF-8");
+        throw invalid(s, "label " + kv[i] + " has a value that is not valid UTF-8");
       }
     }
     String[] sorted = sortedPairs(kv, true);
-    checkLabels(sent, sorted, limits);
+    checkLabels(s, sorted, limits);
     return Labels.ofSorted(sorted);
   }
 
-  private static void checkLabels(String sent, String[] kv, IngestLimits limits) {
+  /** Checks the sorted pairs; the stream's text ({@link #sentText}) is rendered only to refuse. */
+  private static void checkLabels(PushStream s, String[] kv, IngestLimits limits) {
     int n = kv.length / 2;
     if (n == 0) {
       throw new LogEntryRejectedException(
@@ -88,7 +88,7 @@ final class PushValidator {
       throw new LogEntryRejectedException(
           MAX_LABEL_NAMES,
           "entry for stream '"
-              + sent
+              + sentText(s)
               + "' has "
               + n
               + " label names; limit "
@@ -99,13 +99,15 @@ final class PushValidator {
       String name = kv[i];
       if (utf8Length(name) > limits.maxLabelNameLength()) {
         throw new LogEntryRejectedException(
-            NAME_TOO_LONG, "stream '" + sent + "' has label name too long: '" + name + "'");
+            NAME_TOO_LONG, "stream '" + sentText(s) + "' has label name too long: '" + name + "'");
       } else if (utf8Length(kv[i + 1]) > limits.maxLabelValueLength()) {
         throw new LogEntryRejectedException(
-            VALUE_TOO_LONG, "stream '" + sent + "' has label value too long: '" + kv[i + 1] + "'");
+            VALUE_TOO_LONG,
+            "stream '" + sentText(s) + "' has label value too long: '" + kv[i + 1] + "'");
       } else if (name.equals(last)) {
         throw new LogEntryRejectedException(
-            DUPLICATE_NAMES, "stream '" + sent + "' has duplicate label name: '" + name + "'");
+            DUPLICATE_NAMES,
+            "stream '" + sentText(s) + "' has duplicate label name: '" + name + "'");
       }
       last = name;
     }
@@ -114,11 +116,11 @@ final class PushValidator {
   /**
    * Checks entry {@code i}; null when it passes.
    *
-   * @param stream the stream's labels as Loki prints them in messages
+   * @param stream the stream's labels, printed in the message only when the entry is refused
    * @param nowNanos the wall-clock time of the push
    */
   static @Nullable LogEntryRejectedException checkEntry(
-      PushStream s, int i, String stream, long nowNanos, IngestLimits limits) {
+      PushStream s, int i, Labels stream, long nowNanos, IngestLimits limits) {
     long ts = s.timestampNanos(i);
     if (limits.rejectOldSamples() && ts < nowNanos - limits.rejectOldSamplesMaxAgeNanos()) {
       return new LogEntryRejectedException(
@@ -165,9 +167,9 @@ final class PushValidator {
         .toString();
   }
 
-  private static LogEntryRejectedException invalid(String sent, String why) {
+  private static LogEntryRejectedException invalid(PushStream s, String why) {
     return new LogEntryRejectedException(
-        INVALID_LABELS, "Error parsing labels '" + sent + "' with error: " + why);
+        INVALID_LABELS, "Error parsing labels '" + sentText(s) + "' with error: " + why);
   }
 
   /** Pairs sorted by name (stable, duplicates kept), empty values dropped when asked. */
