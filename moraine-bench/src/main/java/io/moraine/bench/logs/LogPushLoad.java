@@ -131,8 +131,12 @@ public final class LogPushLoad {
       }
     } finally {
       for (int i = 0; i < senders.size(); i++) {
+        // bodies still queued are sent before END; only after a failure (senders stopping) may
+        // queued bodies be dropped to make room
         while (!queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          queue.poll();
+          if (failure.get() != null) {
+            queue.poll();
+          }
         }
       }
       for (Thread t : senders) {
