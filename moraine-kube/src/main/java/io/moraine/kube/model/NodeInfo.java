@@ -1,0 +1,46 @@
+package io.moraine.kube.model;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A node as last seen.
+ *
+ * @param conditions each condition's type ({@code Ready}, {@code MemoryPressure}...) to its status
+ *     ({@code True}, {@code False}, {@code Unknown})
+ * @param readySince the Ready condition's lastTransitionTime, or null
+ * @param internalIp the first InternalIP address, empty when none
+ * @param gpuCount the allocatable {@code nvidia.com/gpu} (or {@code amd.com/gpu}) count, 0 when
+ *     none
+ * @param gpuModel the {@code nvidia.com/gpu.product} label, empty when unknown
+ * @param nicSpeedBitsPerSecond the NIC speed when a label or annotation gives it, else NaN
+ */
+public record NodeInfo(
+    ObjectRef ref,
+    Map<String, String> labels,
+    Map<String, String> annotations,
+    Resources capacity,
+    Resources allocatable,
+    String architecture,
+    String operatingSystem,
+    String osImage,
+    String kernelVersion,
+    String kubeletVersion,
+    String containerRuntimeVersion,
+    String internalIp,
+    String providerId,
+    boolean unschedulable,
+    Map<String, String> conditions,
+    @Nullable Instant readySince,
+    int gpuCount,
+    String gpuModel,
+    double nicSpeedBitsPerSecond,
+    Instant createdAt,
+    @Nullable Instant deletedAt) {
+
+  /** The Ready condition's status, {@code Unknown} when the node reports none. */
+  public String ready() {
+    return conditions.getOrDefault("Ready", "Unknown");
+  }
+}
