@@ -16,6 +16,7 @@ import io.moraine.agent.fs.FilesystemOptions;
 import io.moraine.agent.gpu.GpuCollector;
 import io.moraine.agent.gpu.GpuOptions;
 import io.moraine.agent.http.AgentHttpServer;
+import io.moraine.agent.http.WarmUp;
 import io.moraine.agent.logtail.LogCounters;
 import io.moraine.agent.logtail.LogShipper;
 import io.moraine.agent.logtail.LogShipperOptions;
@@ -59,6 +60,9 @@ import org.slf4j.LoggerFactory;
  * resources (NVML).
  */
 public final class Agent implements AutoCloseable {
+  /** The warm-up stops after this long whatever the rounds (a slow edge node, a huge page). */
+  private static final long WARMUP_MAX_MILLIS = 20_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
   private final CollectorSet collectors;
@@ -96,7 +100,12 @@ public final class Agent implements AutoCloseable {
       }
       CollectorSet set = new CollectorSet(list, Clock.SYSTEM::nanoTime);
       AgentHttpServer http = AgentHttpServer.start(options.listen(), set::collect);
+      long t0 = System.nanoTime();
+      int warm =
+          WarmUp.run(options.listen(), http.port(), options.warmupRounds(), WARMUP_MAX_MILLIS);
       LOG.atInfo()
+          .addKeyValue("warmup_rounds", warm)
+          .addKeyValue("warmup_ms", (System.nanoTime() - t0) / 1_000_000)
           .addKeyValue("listen", options.listen())
           .addKeyValue("collectors", String.join(",", set.names()))
           .addKeyValue("logs", options.logs() == null ? "off" : options.logs().pushUrl())

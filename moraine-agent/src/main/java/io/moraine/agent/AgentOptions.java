@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param powerModel the power model used where RAPL is unavailable
  * @param nvmlLibrary NVML's path, or null to search the usual places
  * @param logs the log shipper's settings, or null when no push URL is given
+ * @param warmupRounds how many times the agent scrapes itself over loopback at start-up, before it
+ *     reports itself started, so the scrape path is compiled before real scrapes come (0: none)
  */
 public record AgentOptions(
     InetSocketAddress listen,
@@ -30,13 +32,17 @@ public record AgentOptions(
     @Nullable Kubernetes kubernetes,
     PowerModel powerModel,
     @Nullable Path nvmlLibrary,
-    @Nullable Logs logs) {
+    @Nullable Logs logs,
+    int warmupRounds) {
   public AgentOptions {
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(paths, "paths");
     switches = Map.copyOf(switches);
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(powerModel, "powerModel");
+    if (warmupRounds < 0) {
+      throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
+    }
     for (String name : switches.keySet()) {
       if (Catalog.find(name) == null) {
         throw new IllegalArgumentException(

@@ -81,7 +81,8 @@ class NodeExporterParityTest {
             null,
             PowerModel.GENERIC_X86_SERVER,
             null,
-            null);
+            null,
+            0);
     Map<String, Family> ours = Map.of();
     Map<String, Family> theirs = Map.of();
     try (Agent agent = Agent.start(options);

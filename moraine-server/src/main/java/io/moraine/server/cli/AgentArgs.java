@@ -35,6 +35,14 @@ final class AgentArgs {
     }
   }
 
+  /**
+   * C1 compiles a method after about 200 calls; a method called once per scrape needs as many
+   * scrapes (docs/benchmarks.md, "The node agent").
+   */
+  static final int DEFAULT_WARMUP_ROUNDS = 250;
+
+  private static final int MAX_WARMUP_ROUNDS = 100_000;
+
   private static final List<String[]> FLAGS =
       List.of(
           new String[] {
@@ -91,6 +99,13 @@ final class AgentArgs {
           new String[] {
             "--data=DIR", "Where log positions and the send spool live. Default: agent-data."
           },
+          new String[] {
+            "--warmup.rounds=N",
+            "Scrape itself N times at start-up so the scrape path is compiled before real"
+                + " scrapes come; 0 turns it off. Default: "
+                + DEFAULT_WARMUP_ROUNDS
+                + "."
+          },
           new String[] {"-h, --help", "Show this help and exit."});
 
   /** The flags that take a value: those documented as {@code --flag=VALUE}. */
@@ -118,6 +133,7 @@ final class AgentArgs {
   private @Nullable URI logsPushUrl;
   private String logsTenant = "";
   private Path data = Path.of("agent-data");
+  private int warmupRounds = DEFAULT_WARMUP_ROUNDS;
   private final Map<String, Boolean> switches = new LinkedHashMap<>();
   private boolean help;
 
@@ -226,8 +242,22 @@ final class AgentArgs {
       case "--logs.push-url" -> logsPushUrl = url(name, value);
       case "--logs.tenant" -> logsTenant = value;
       case "--data" -> data = path(name, value);
+      case "--warmup.rounds" -> warmupRounds = rounds(name, value);
       default -> throw new UsageException("unknown flag " + name + " (see moraine agent --help)");
     }
+  }
+
+  private static int rounds(String name, String value) throws UsageException {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0 && n <= MAX_WARMUP_ROUNDS) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        "invalid value '" + value + "' for " + name + ": want 0 to " + MAX_WARMUP_ROUNDS);
   }
 
   private static String nonEmpty(String name, String value) throws UsageException {
@@ -301,7 +331,8 @@ final class AgentArgs {
           kubernetes(env, exists),
           powerModel(),
           nvml,
-          logsPushUrl == null ? null : new AgentOptions.Logs(logsPushUrl, logsTenant, data));
+          logsPushUrl == null ? null : new AgentOptions.Logs(logsPushUrl, logsTenant, data),
+          warmupRounds);
     } catch (IllegalArgumentException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }

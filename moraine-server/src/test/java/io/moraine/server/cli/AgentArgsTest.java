@@ -42,6 +42,18 @@ class AgentArgsTest {
   }
 
   @Test
+  void warmUpRoundsDefaultAndBounds() throws Exception {
+    assertThat(options().warmupRounds()).isEqualTo(AgentArgs.DEFAULT_WARMUP_ROUNDS);
+    assertThat(options("--warmup.rounds=0").warmupRounds()).isZero();
+    assertThat(options("--warmup.rounds=40").warmupRounds()).isEqualTo(40);
+    assertThatThrownBy(() -> options("--warmup.rounds=-1"))
+        .isInstanceOf(AgentArgs.UsageException.class)
+        .hasMessage("invalid value '-1' for --warmup.rounds: want 0 to 100000");
+    assertThatThrownBy(() -> options("--warmup.rounds=many"))
+        .hasMessage("invalid value 'many' for --warmup.rounds: want 0 to 100000");
+  }
+
+  @Test
   void inAPodThePodsUrlComesFromTheEnvironment() throws Exception {
     AgentOptions o =
         AgentArgs.parse(List.of())
