@@ -1,6 +1,8 @@
 package io.moraine.graph.render;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -12,12 +14,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes triples into one graph with Moraine's literal conventions: numbers as {@code xsd:decimal}
- * from the shortest decimal form of the double (0.1 stays 0.1), times as UTC {@code xsd:dateTime},
- * empty strings and non-finite numbers left out. Not thread-safe.
+ * rounded to 15 significant digits without trailing zeros (0.1 stays 0.1), times as UTC {@code
+ * xsd:dateTime}, empty strings and non-finite numbers left out. Not thread-safe.
  */
 final class Emit {
   /** Annotations that copy a whole object and would bloat every graph. */
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+  /**
+   * 15 significant digits, the most a double always carries exactly: sums such as 0.1 + 0.2 lose
+   * their binary noise (0.3, not 0.30000000000000004) while byte counts up to 10^15 stay exact.
+   */
+  private static final MathContext DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
   private final Graph graph = GraphFactory.createDefaultGraph();
 
@@ -97,7 +105,7 @@ final class Emit {
   }
 
   static Node decimal(double v) {
-    String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    String s = BigDecimal.valueOf(v).round(DIGITS).stripTrailingZeros().toPlainString();
     return NodeFactory.createLiteralDT(s, XSDDatatype.XSDdecimal);
   }
 
