@@ -437,12 +437,12 @@ class ClusterWatcherTest {
         .create();
 
     Recorder first = new Recorder();
-    ClusterState before;
-    try (var w = watcher(first, null)) {
-      before = nn(w.state());
-    }
     Recorder second = new Recorder();
-    try (var w = watcher(second, null)) {
+    // the second watcher starts before the first closes: the mock server stalls for a long while
+    // after a watch closes, and a fresh watcher over the same objects is what a restart is
+    try (var previous = watcher(first, null);
+        var w = watcher(second, null)) {
+      ClusterState before = nn(previous.state());
       Thread.sleep(300);
       List<ModelChange> states =
           second.changes.stream().filter(c -> !(c instanceof ModelChange.Lifecycle)).toList();
