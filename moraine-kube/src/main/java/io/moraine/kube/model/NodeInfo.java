@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *     none
  * @param gpuModel the {@code nvidia.com/gpu.product} label, empty when unknown
  * @param nicSpeedBitsPerSecond the NIC speed when a label or annotation gives it, else NaN
+ * @param podCidr {@code spec.podCIDR}, empty when none
+ * @param systemUuid {@code status.nodeInfo.systemUUID}, empty when unknown
  */
 public record NodeInfo(
     ObjectRef ref,
@@ -37,7 +39,58 @@ public record NodeInfo(
     String gpuModel,
     double nicSpeedBitsPerSecond,
     Instant createdAt,
-    @Nullable Instant deletedAt) {
+    @Nullable Instant deletedAt,
+    String podCidr,
+    String systemUuid) {
+
+  /** The form before {@code podCidr} and {@code systemUuid}: both are empty. */
+  public NodeInfo(
+      ObjectRef ref,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      Resources capacity,
+      Resources allocatable,
+      String architecture,
+      String operatingSystem,
+      String osImage,
+      String kernelVersion,
+      String kubeletVersion,
+      String containerRuntimeVersion,
+      String internalIp,
+      String providerId,
+      boolean unschedulable,
+      Map<String, String> conditions,
+      @Nullable Instant readySince,
+      int gpuCount,
+      String gpuModel,
+      double nicSpeedBitsPerSecond,
+      Instant createdAt,
+      @Nullable Instant deletedAt) {
+    this(
+        ref,
+        labels,
+        annotations,
+        capacity,
+        allocatable,
+        architecture,
+        operatingSystem,
+        osImage,
+        kernelVersion,
+        kubeletVersion,
+        containerRuntimeVersion,
+        internalIp,
+        providerId,
+        unschedulable,
+        conditions,
+        readySince,
+        gpuCount,
+        gpuModel,
+        nicSpeedBitsPerSecond,
+        createdAt,
+        deletedAt,
+        "",
+        "");
+  }
 
   /** The Ready condition's status, {@code Unknown} when the node reports none. */
   public String ready() {

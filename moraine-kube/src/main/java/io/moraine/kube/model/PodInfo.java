@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *     any init container and the sum of the app containers (plus the pod overhead)
  * @param limits the effective limits, counted the same way (absent when any app container has no
  *     limit for that resource)
+ * @param hostIp {@code status.hostIP} (the node's primary IP), empty until scheduled and started
+ * @param hostNetwork {@code spec.hostNetwork}
  */
 public record PodInfo(
     ObjectRef ref,
@@ -42,7 +44,58 @@ public record PodInfo(
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt,
     @Nullable Instant deletedAt,
-    List<String> pvcNames) {
+    List<String> pvcNames,
+    String hostIp,
+    boolean hostNetwork) {
+
+  /** The form before {@code hostIp} and {@code hostNetwork}: they are empty and false. */
+  public PodInfo(
+      ObjectRef ref,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      @Nullable ObjectRef owner,
+      @Nullable ObjectRef workload,
+      String nodeName,
+      String phase,
+      String reason,
+      String schedulerName,
+      String qosClass,
+      String podIp,
+      String priorityClassName,
+      List<ContainerInfo> initContainers,
+      List<ContainerInfo> containers,
+      Resources requests,
+      Resources limits,
+      Instant createdAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt,
+      @Nullable Instant deletedAt,
+      List<String> pvcNames) {
+    this(
+        ref,
+        labels,
+        annotations,
+        owner,
+        workload,
+        nodeName,
+        phase,
+        reason,
+        schedulerName,
+        qosClass,
+        podIp,
+        priorityClassName,
+        initContainers,
+        containers,
+        requests,
+        limits,
+        createdAt,
+        startedAt,
+        finishedAt,
+        deletedAt,
+        pvcNames,
+        "",
+        false);
+  }
 
   /** True once Kubernetes will run it no further ({@code Succeeded}, {@code Failed}) or deleted. */
   public boolean terminal() {

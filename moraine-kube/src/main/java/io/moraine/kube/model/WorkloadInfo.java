@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param jobOutcome for a Job: {@code Complete}, {@code Failed} or empty while it runs
  * @param schedule a CronJob's schedule, else empty
  * @param deletedAt when the watch reported it deleted, else null
+ * @param failureReason for a failed Job, its Failed condition's reason ({@code
+ *     BackoffLimitExceeded}, {@code DeadlineExceeded}...), else empty
  */
 public record WorkloadInfo(
     ObjectRef ref,
@@ -48,4 +50,48 @@ public record WorkloadInfo(
     @Nullable Instant completedAt,
     String jobOutcome,
     String schedule,
-    @Nullable Instant deletedAt) {}
+    @Nullable Instant deletedAt,
+    String failureReason) {
+
+  /** The form before {@code failureReason}: it is empty. */
+  public WorkloadInfo(
+      ObjectRef ref,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      @Nullable ObjectRef owner,
+      List<String> images,
+      Resources requests,
+      Resources limits,
+      Map<String, String> podTemplateAnnotations,
+      int replicasDesired,
+      int replicasReady,
+      int replicasAvailable,
+      int succeeded,
+      int failed,
+      Instant createdAt,
+      @Nullable Instant completedAt,
+      String jobOutcome,
+      String schedule,
+      @Nullable Instant deletedAt) {
+    this(
+        ref,
+        labels,
+        annotations,
+        owner,
+        images,
+        requests,
+        limits,
+        podTemplateAnnotations,
+        replicasDesired,
+        replicasReady,
+        replicasAvailable,
+        succeeded,
+        failed,
+        createdAt,
+        completedAt,
+        jobOutcome,
+        schedule,
+        deletedAt,
+        "");
+  }
+}
