@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  * in order, and at most one re-sync. Owned by the writer thread.
  */
 final class Batch {
-  /** One object to re-render: its newest value, and whether that value is its last (removed). */
-  record Target(ObjectRef ref, Record value, boolean removed) {}
+  /**
+   * One object to re-render: its newest value, whether that value is its last (removed), and the
+   * state when it was removed (a removed object renders as its removal left it, with its pods).
+   */
+  record Target(ObjectRef ref, Record value, boolean removed, ClusterState at) {}
 
   final Map<String, Target> targets = new LinkedHashMap<>();
   final List<LifecycleEvent> events = new ArrayList<>();
@@ -42,8 +45,8 @@ final class Batch {
     }
     observedNanos[changes++] = observed;
     switch (change) {
-      case ModelChange.Upserted u -> target(u.ref(), u.object(), false);
-      case ModelChange.Removed r -> target(r.ref(), r.last(), true);
+      case ModelChange.Upserted u -> target(u.ref(), u.object(), false, now);
+      case ModelChange.Removed r -> target(r.ref(), r.last(), true, now);
       case ModelChange.Lifecycle l -> events.add(l.event());
       case ModelChange.Event e -> {
         // Kept Events are not part of the graph's state (the renderer has no form for them).
@@ -61,9 +64,9 @@ final class Batch {
     site = true;
   }
 
-  private void target(ObjectRef ref, Record value, boolean removed) {
+  private void target(ObjectRef ref, Record value, boolean removed, ClusterState now) {
     targets.remove(ref.key());
-    targets.put(ref.key(), new Target(ref, value, removed));
+    targets.put(ref.key(), new Target(ref, value, removed, now));
     if (value instanceof NodeInfo) {
       site = true;
     }

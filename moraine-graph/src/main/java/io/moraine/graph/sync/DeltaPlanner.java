@@ -70,7 +70,7 @@ final class DeltaPlanner {
     Map<Node, Graph> wanted = new LinkedHashMap<>();
     Set<String> done = new HashSet<>();
     for (Batch.Target t : batch.targets.values()) {
-      renderInto(wanted, done, t.ref(), t.value(), now);
+      renderInto(wanted, done, t.ref(), t.value(), t.removed() ? t.at() : now);
     }
     for (Batch.Target t : batch.targets.values()) {
       if (t.value() instanceof PodInfo pod) {
