@@ -103,6 +103,11 @@ public final class Agent implements AutoCloseable {
       long t0 = System.nanoTime();
       int warm =
           WarmUp.run(options.listen(), http.port(), options.warmupRounds(), WARMUP_MAX_MILLIS);
+      if (warm > 0) {
+        // the warm-up's garbage grew the heap; one full collection gives it back (the launcher's
+        // serial collector shrinks to MaxHeapFreeRatio), so the resident size starts small
+        System.gc();
+      }
       LOG.atInfo()
           .addKeyValue("warmup_rounds", warm)
           .addKeyValue("warmup_ms", (System.nanoTime() - t0) / 1_000_000)
