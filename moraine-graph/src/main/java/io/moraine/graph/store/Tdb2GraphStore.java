@@ -251,6 +251,7 @@ public final class Tdb2GraphStore implements GraphStore {
             UpdateExecution.create()
                 .update(update)
                 .dataset(DatasetFactory.wrap(tracked))
+                .set(TDB2.symUnionDefaultGraph, true)
                 .timeout(timeout, TimeUnit.MILLISECONDS)
                 .build()
                 .execute();

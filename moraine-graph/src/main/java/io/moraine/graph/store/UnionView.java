@@ -40,6 +40,11 @@ final class UnionView extends DatasetGraphReadOnly {
   }
 
   @Override
+  public Iterator<Quad> find() {
+    return get().findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+  }
+
+  @Override
   public Iterator<Quad> find(Quad q) {
     return find(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
   }
