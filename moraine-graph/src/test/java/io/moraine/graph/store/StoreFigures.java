@@ -13,9 +13,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
 /**
  * Measures, on a fresh TDB2 store in a temporary directory: {@code put} of a 200-triple graph (each
  * put changes every triple) and {@code apply} of a 10-triple delta (5 deletes, 5 adds), as
- * operations per second, each op one committed transaction. Run: {@code ./mvnw -o -q -pl
- * moraine-graph test-compile exec... } or from the test class path: {@code java -cp ...
- * io.moraine.graph.store.StoreFigures [seconds]}.
+ * operations per second, each op one committed transaction. Run after {@code test-compile}: {@code
+ * ./mvnw -o -q -pl moraine-graph dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * -Dmdep.includeScope=test; java -cp
+ * moraine-graph/target/test-classes:moraine-graph/target/classes:$(cat /tmp/cp.txt)
+ * io.moraine.graph.store.StoreFigures 10}.
  */
 public final class StoreFigures {
   private StoreFigures() {}
