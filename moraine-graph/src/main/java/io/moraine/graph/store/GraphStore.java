@@ -16,13 +16,23 @@ import org.jspecify.annotations.Nullable;
  * method is one transaction: readers see a graph either before or after a write, never half of it;
  * a write acknowledged survives {@code kill -9} (embedded store).
  *
- * <p>Each named graph has an entity tag that changes with every write to it; {@code ifMatch}
- * (non-null) makes a write fail with {@link PreconditionFailedException} unless the graph's tag is
- * still that one ({@code "*"}: the graph exists).
+ * <p>Each named graph has an entity tag: an opaque token without quotes (the HTTP layer adds them)
+ * that changes whenever a write changes the graph's triples; a write that changes nothing leaves it
+ * as it was. A graph without triples does not exist and has no tag; a write that leaves a graph
+ * empty returns {@link #NO_TAG}. {@code ifMatch} (non-null) makes a write fail with {@link
+ * PreconditionFailedException} unless the graph exists and its tag is that one ({@code "*"}: the
+ * graph exists).
+ *
+ * <p>Only named graphs are stored: graph names are IRIs, and writes to the default graph are
+ * refused with {@link InvalidWriteException}. Queries see the default graph as the union of the
+ * named graphs. Implementations are thread-safe; the caller closes the store.
  */
 public interface GraphStore extends AutoCloseable {
 
-  /** A graph's content with its entity tag. */
+  /** The tag a write returns when it leaves the graph without triples. */
+  String NO_TAG = "";
+
+  /** A graph's content (owned by the caller) with its entity tag. */
   record Tagged(Graph graph, String etag) {}
 
   /** The named graph {@code name} (a copy), or empty when it has no triples. */
@@ -43,7 +53,7 @@ public interface GraphStore extends AutoCloseable {
   /**
    * Applies a delta to several named graphs in one transaction: deletes first, then adds. Returns
    * the number of quads that changed the store (a delete of an absent quad or an add of a present
-   * one does not count).
+   * one does not count); only graphs that changed get a new tag.
    */
   long apply(List<Delta> deltas);
 
@@ -61,12 +71,20 @@ public interface GraphStore extends AutoCloseable {
 
   /**
    * Runs a SPARQL query in a read transaction, handing its execution to {@code consumer} (which
-   * serializes the results before returning). {@code timeoutMillis} bounds the whole execution.
+   * serializes the results before returning; the execution is closed afterwards). {@code
+   * timeoutMillis} bounds the whole execution: past it the consumer's iteration fails and this
+   * method throws {@link QueryTimeoutException}.
    */
   void query(
       Query query, long timeoutMillis, Consumer<org.apache.jena.query.QueryExecution> consumer);
 
-  /** Runs a SPARQL Update in one write transaction. */
+  /**
+   * Runs a SPARQL Update in one write transaction; the tags of the graphs it changed change. An
+   * update that would write the default graph ({@code INSERT DATA} outside {@code GRAPH}, {@code
+   * CLEAR DEFAULT}, {@code DROP ALL}, {@code LOAD} without {@code INTO}...) is refused with {@link
+   * InvalidWriteException} before it runs. Past {@code timeoutMillis} nothing is written and {@link
+   * QueryTimeoutException} is thrown.
+   */
   void update(UpdateRequest update, long timeoutMillis);
 
   /**
@@ -75,9 +93,13 @@ public interface GraphStore extends AutoCloseable {
    */
   record Stats(long quads, long graphs, long diskBytes) {}
 
+  /** The store's figures; cheap enough for every scrape (embedded store). */
   Stats stats();
 
-  /** Reclaims space (TDB2 compaction; a no-op remotely). */
+  /**
+   * Reclaims space (TDB2 compaction: a new generation is written and the old one deleted; a no-op
+   * remotely). Blocks until done; other operations wait or proceed as the store allows.
+   */
   void compact();
 
   @Override
