@@ -55,7 +55,7 @@ final class NodePart {
       double amount = s.resource().isEmpty() ? Double.NaN : n.allocatable().get(s.resource());
       if (Double.isFinite(amount) && (amount > 0 || !"GPU".equals(s.suffix()))) {
         String property = s.suffix() + ".Capacity";
-        Node m = LegacyGraphBuilder.child(sub, property + "." + now);
+        Node m = LegacyGraphBuilder.child(sub, "Capacity." + now);
         b.measurement(sub, m, property, s.unit(), s.src(), amount, now, null);
       }
     }
