@@ -303,6 +303,7 @@ class LegacySnapshotExporterTest {
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> timestamps(store).size() >= 2);
       e.close();
       int after = timestamps(store).size();
+      Awaitility.await().pollDelay(Duration.ofMillis(200)).until(() -> true);
       assertThat(timestamps(store)).hasSize(after); // no more ticks once closed
     }
   }
