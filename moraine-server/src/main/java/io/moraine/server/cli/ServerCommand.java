@@ -176,7 +176,8 @@ final class ServerCommand implements Callable<Integer> {
                 settings.clock().nowMillis(),
                 retentionText(settings),
                 flagValues()),
-            cfg.logs());
+            cfg.logs(),
+            cfg.graph());
     hooks.onShutdown(runtime::stop);
     onStarted.accept(runtime);
     runtime.openStorage();

@@ -23,6 +23,7 @@ import io.moraine.server.api.prom.ServerInfo;
 import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.api.prom.TextImportApi;
 import io.moraine.server.api.push.PushApi;
+import io.moraine.server.config.GraphConfig;
 import io.moraine.server.config.LogsConfig;
 import io.moraine.server.config.MoraineConfig;
 import io.moraine.server.config.RemoteWriteConfig;
@@ -75,6 +76,7 @@ final class ServerRuntime {
   private final Engine engine;
   private final AtomicReference<ReloadHandler> reloadHandler;
   private final LogsRuntime logs;
+  private final GraphRuntime graph;
 
   /** Re-reads the configuration file; returns null on success, else why it failed. */
   @FunctionalInterface
@@ -95,8 +97,10 @@ final class ServerRuntime {
       TargetDiscovery.Metrics sdMetrics,
       Engine engine,
       AtomicReference<ReloadHandler> reloadHandler,
-      LogsRuntime logs) {
+      LogsRuntime logs,
+      GraphRuntime graph) {
     this.logs = logs;
+    this.graph = graph;
     this.rules = rules;
     this.sdMetrics = sdMetrics;
     this.engine = engine;
@@ -126,7 +130,8 @@ final class ServerRuntime {
       Labels externalLabels,
       List<RemoteWriteConfig> remotes,
       ServerInfo info,
-      LogsConfig logsConfig) {
+      LogsConfig logsConfig,
+      GraphConfig graphConfig) {
     MetricRegistry registry = new MetricRegistry();
     registry
         .gauge("moraine_build_info", "Moraine's version; always 1.", "version")
@@ -168,13 +173,16 @@ final class ServerRuntime {
     LogsRuntime logs =
         LogsRuntime.create(
             logsConfig, settings.dataDir(), registry, settings.clock(), info.version());
+    GraphRuntime graph =
+        GraphRuntime.create(graphConfig, settings.dataDir(), registry, settings.clock());
     HttpServer.Builder routes =
         HttpServer.builder(listen, registry)
-            .readiness(() -> store.isReady() && logs.isReady())
+            .readiness(() -> store.isReady() && logs.isReady() && graph.isReady())
             .beforeScrape(process::refresh)
             .service("/federate", federation);
     push.register(routes);
     logs.register(routes);
+    graph.register(routes);
     api.registerRules(
         routes,
         () -> {
@@ -217,7 +225,8 @@ final class ServerRuntime {
         TargetDiscovery.Metrics.register(registry),
         engine,
         reload,
-        logs);
+        logs,
+        graph);
   }
 
   /**
@@ -228,6 +237,7 @@ final class ServerRuntime {
     try {
       store.open();
       logs.open();
+      graph.open();
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -299,7 +309,7 @@ final class ServerRuntime {
   }
 
   boolean isReady() {
-    return store.isReady();
+    return store.isReady() && graph.isReady();
   }
 
   /** Stops HTTP, then closes the store, then logs {@code shutdown complete}. Idempotent. */
@@ -324,7 +334,11 @@ final class ServerRuntime {
     } finally {
       try {
         try {
-          logs.close(); // forwarders flushed, log head kept in the WAL
+          try {
+            logs.close(); // forwarders flushed, log head kept in the WAL
+          } finally {
+            graph.close();
+          }
         } finally {
           store.close();
         }

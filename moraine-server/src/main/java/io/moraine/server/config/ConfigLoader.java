@@ -24,7 +24,7 @@ public final class ConfigLoader {
 
   /** Moraine's own sections that a later version will read; rejected rather than ignored. */
   private static final Set<String> FUTURE_SECTIONS =
-      Set.of("graph", "forecast", "orchestrate", "auth", "limits", "kubernetes");
+      Set.of("forecast", "orchestrate", "auth", "limits", "kubernetes");
 
   private ConfigLoader() {}
 
@@ -67,6 +67,7 @@ public final class ConfigLoader {
     GlobalConfig global = global(globalSection, ignored);
     StorageConfig storage = storage(top.section("storage"), baseDir);
     LogsConfig logs = LogsBinder.bind(top.section("logs"), baseDir);
+    GraphConfig graph = GraphBinder.bind(top.section("graph"), baseDir);
     for (YamlNode.Entry e : top.entries()) {
       if (FUTURE_SECTIONS.contains(e.key())) {
         throw new YamlError(
@@ -86,7 +87,8 @@ public final class ConfigLoader {
         .withRules(new RulesConfig(ruleFiles, global.evaluationIntervalMillis(), queryOffset))
         .withAlerting(alerting)
         .withNotify(notify)
-        .withLogs(logs);
+        .withLogs(logs)
+        .withGraph(graph);
   }
 
   /** {@code rule_files}: each a valid pattern, joined to the config file's directory. */

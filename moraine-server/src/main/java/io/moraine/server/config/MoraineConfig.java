@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param notifications Moraine's {@code notify} section (built-in alert routing), or its default
  *     (none)
  * @param logs Moraine's {@code logs} section (the log store, its limits, forwarding)
+ * @param graph Moraine's {@code graph} section (the knowledge graph and the metadata service)
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -27,6 +28,7 @@ public record MoraineConfig(
     AlertingConfig alerting,
     NotifyConfig notifications,
     LogsConfig logs,
+    GraphConfig graph,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -41,6 +43,7 @@ public record MoraineConfig(
     Objects.requireNonNull(alerting, "alerting");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(logs, "logs");
+    Objects.requireNonNull(graph, "graph");
     ignored = List.copyOf(ignored);
   }
 
@@ -65,6 +68,7 @@ public record MoraineConfig(
         AlertingConfig.DEFAULT,
         NotifyConfig.DEFAULT,
         LogsConfig.DEFAULT,
+        GraphConfig.DEFAULT,
         ignored);
   }
 
@@ -78,17 +82,36 @@ public record MoraineConfig(
         alerting,
         notifications,
         logs,
+        graph,
         ignored);
   }
 
   public MoraineConfig withScrapeConfigs(List<ScrapeConfig> jobs) {
     return new MoraineConfig(
-        global, storage, jobs, remoteWriteConfigs, rules, alerting, notifications, logs, ignored);
+        global,
+        storage,
+        jobs,
+        remoteWriteConfigs,
+        rules,
+        alerting,
+        notifications,
+        logs,
+        graph,
+        ignored);
   }
 
   public MoraineConfig withRemoteWriteConfigs(List<RemoteWriteConfig> remotes) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remotes, rules, alerting, notifications, logs, ignored);
+        global,
+        storage,
+        scrapeConfigs,
+        remotes,
+        rules,
+        alerting,
+        notifications,
+        logs,
+        graph,
+        ignored);
   }
 
   public MoraineConfig withRules(RulesConfig r) {
@@ -101,12 +124,22 @@ public record MoraineConfig(
         alerting,
         notifications,
         logs,
+        graph,
         ignored);
   }
 
   public MoraineConfig withAlerting(AlertingConfig a) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remoteWriteConfigs, rules, a, notifications, logs, ignored);
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        rules,
+        a,
+        notifications,
+        logs,
+        graph,
+        ignored);
   }
 
   public MoraineConfig withLogs(LogsConfig l) {
@@ -119,11 +152,35 @@ public record MoraineConfig(
         alerting,
         notifications,
         l,
+        graph,
         ignored);
   }
 
   public MoraineConfig withNotify(NotifyConfig n) {
     return new MoraineConfig(
-        global, storage, scrapeConfigs, remoteWriteConfigs, rules, alerting, n, logs, ignored);
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        rules,
+        alerting,
+        n,
+        logs,
+        graph,
+        ignored);
+  }
+
+  public MoraineConfig withGraph(GraphConfig g) {
+    return new MoraineConfig(
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        rules,
+        alerting,
+        notifications,
+        logs,
+        g,
+        ignored);
   }
 }

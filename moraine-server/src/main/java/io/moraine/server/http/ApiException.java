@@ -1,5 +1,7 @@
 package io.moraine.server.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -20,4 +22,10 @@ public class ApiException extends RuntimeException {
   public ErrorType type() {
     return type;
   }
+
+  /**
+   * Writes fields of the JSON error body beyond {@code status}, {@code errorType} and {@code error}
+   * (e.g. a list of violations); none by default.
+   */
+  public void writeDetails(JsonGenerator g) throws IOException {}
 }

@@ -3,6 +3,7 @@ package io.moraine.server.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
@@ -18,6 +19,7 @@ import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.moraine.core.selfmetrics.Counter;
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.graph.store.PreconditionFailedException;
 import io.moraine.ingest.remotewrite.RemoteWriteException;
 import io.moraine.promql.engine.QueryException;
 import io.moraine.promql.parser.ParseException;
@@ -56,6 +58,12 @@ final class ErrorMapper implements ServerErrorHandler {
   static final AttributeKey<Boolean> PLAIN_TEXT =
       AttributeKey.valueOf(ErrorMapper.class, "PLAIN_TEXT");
 
+  /**
+   * Set on a request whose errors are answered as the GLACIATION metadata service (FastAPI)
+   * answered them: {@code {"detail":"..."}} with the same status.
+   */
+  static final AttributeKey<Boolean> DETAIL = AttributeKey.valueOf(ErrorMapper.class, "DETAIL");
+
   /** Set on a request whose errors are answered as Loki answers them ({@link LokiErrorMapper}). */
   static final AttributeKey<Boolean> LOKI = AttributeKey.valueOf(ErrorMapper.class, "LOKI");
 
@@ -87,7 +95,11 @@ final class ErrorMapper implements ServerErrorHandler {
     if (Boolean.TRUE.equals(ctx.attr(PLAIN_TEXT))) {
       return plainText(type.status(), message(c));
     }
-    return response(type, message(c));
+    if (Boolean.TRUE.equals(ctx.attr(DETAIL))) {
+      return detail(type.status(), message(c), c);
+    }
+    return HttpResponse.of(
+        HttpStatus.valueOf(type.status()), MediaType.JSON_UTF_8, body(type, message(c), c));
   }
 
   @Override
@@ -115,6 +127,8 @@ final class ErrorMapper implements ServerErrorHandler {
       case QueryException q -> ErrorType.EXECUTION;
       case IllegalArgumentException i -> ErrorType.BAD_DATA;
       case NotReadyException n -> ErrorType.UNAVAILABLE;
+      case PreconditionFailedException p -> ErrorType.PRECONDITION_FAILED;
+      case ContentTooLargeException t -> ErrorType.TOO_LARGE;
       case RequestTimeoutException t -> ErrorType.TIMEOUT;
       case CancellationException x -> ErrorType.CANCELED;
       default -> ErrorType.INTERNAL;
@@ -138,17 +152,40 @@ final class ErrorMapper implements ServerErrorHandler {
   }
 
   static byte[] body(ErrorType type, String message) {
+    return body(type, message, null);
+  }
+
+  private static byte[] body(ErrorType type, String message, @Nullable Throwable cause) {
     var out = new ByteArrayOutputStream(64 + message.length());
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("status", "error");
       g.writeStringField("errorType", type.wireName());
       g.writeStringField("error", message);
+      if (cause instanceof ApiException a) {
+        a.writeDetails(g);
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("BUG: writing to memory failed", e);
     }
     return out.toByteArray();
+  }
+
+  /** FastAPI's error body {@code {"detail":"..."}} (with an exception's details beside it). */
+  private static HttpResponse detail(int status, String message, Throwable cause) {
+    var out = new ByteArrayOutputStream(32 + message.length());
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("detail", message);
+      if (cause instanceof ApiException a) {
+        a.writeDetails(g);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("BUG: writing to memory failed", e);
+    }
+    return HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8, out.toByteArray());
   }
 
   private static String message(Throwable c) {

@@ -15,6 +15,14 @@ public enum ErrorType {
   CANCELED("canceled", 503),
   /** The resource named by the request does not exist. */
   NOT_FOUND("not_found", 404),
+  /** A conditional request's precondition ({@code If-Match}) does not hold. */
+  PRECONDITION_FAILED("precondition_failed", 412),
+  /** The request body is larger than the endpoint takes. */
+  TOO_LARGE("too_large", 413),
+  /** No representation the client accepts ({@code Accept}) can be produced. */
+  NOT_ACCEPTABLE("not_acceptable", 406),
+  /** The request body's {@code Content-Type} is not one the endpoint reads. */
+  UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
   /** The server cannot answer now (starting up, shutting down). */
   UNAVAILABLE("unavailable", 503),
   /** A fault of the server. */

@@ -114,6 +114,14 @@ public final class HttpServer implements AutoCloseable {
       return marked(pathPattern, service, ErrorMapper.LOKI);
     }
 
+    /**
+     * Serves {@code service} at {@code pathPattern} with errors answered as the GLACIATION metadata
+     * service answered them ({@code {"detail":"..."}}); statuses are the same.
+     */
+    public Builder detailService(String pathPattern, HttpService service) {
+      return marked(pathPattern, service, ErrorMapper.DETAIL);
+    }
+
     /** Serves {@code service} with {@code errorStyle} set, so the error mapper answers its way. */
     private Builder marked(
         String pathPattern, HttpService service, AttributeKey<Boolean> errorStyle) {

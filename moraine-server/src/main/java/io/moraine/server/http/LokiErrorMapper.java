@@ -30,6 +30,7 @@ final class LokiErrorMapper {
       case NOT_FOUND -> 404;
       case UNAVAILABLE -> 503;
       case INTERNAL -> 500;
+      case PRECONDITION_FAILED, TOO_LARGE, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> type.status();
     };
   }
 
