@@ -1,0 +1,172 @@
+package io.moraine.graph.sites;
+
+import io.moraine.graph.render.Vocab;
+import io.moraine.graph.store.GraphStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the view's SELECT queries against the store and copies their rows out of the read
+ * transaction; reads literals leniently (a malformed value reads as absent). Thread-safe.
+ */
+final class Sparql {
+  static final String PREFIXES =
+      "PREFIX glc: <"
+          + Vocab.Glc.NS
+          + ">\nPREFIX k8s: <"
+          + Vocab.K8s.NS
+          + ">\nPREFIX mor: <"
+          + Vocab.Mor.NS
+          + ">\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
+
+  private final GraphStore store;
+  private final long timeoutMillis;
+
+  Sparql(GraphStore store, long timeoutMillis) {
+    this.store = store;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /**
+   * The rows of {@code select} (prefixes added), each variable to its value; unbound ones absent.
+   */
+  List<Map<String, Node>> select(String select) {
+    List<Map<String, Node>> rows = new ArrayList<>();
+    store.query(
+        QueryFactory.create(PREFIXES + select),
+        timeoutMillis,
+        qe -> {
+          ResultSet rs = qe.execSelect();
+          while (rs.hasNext()) {
+            Binding b = rs.nextBinding();
+            Map<String, Node> row = new HashMap<>();
+            b.vars().forEachRemaining(v -> row.put(v.getVarName(), b.get(v)));
+            rows.add(row);
+          }
+        });
+    return rows;
+  }
+
+  /** {@code VALUES ?var { <a> <b> }}. */
+  static String values(String var, Collection<Node> iris) {
+    StringBuilder sb = new StringBuilder("VALUES ?").append(var).append(" {");
+    for (Node n : iris) {
+      sb.append(' ').append(iri(n.getURI()));
+    }
+    return sb.append(" }\n").toString();
+  }
+
+  static String iri(String iri) {
+    return "<" + iri + ">";
+  }
+
+  static String time(Instant t) {
+    return "\"" + t + "\"^^xsd:dateTime";
+  }
+
+  /** A SPARQL string literal. */
+  static String text(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        default -> sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  static String string(@Nullable Node n) {
+    return n != null && n.isLiteral() ? n.getLiteralLexicalForm() : "";
+  }
+
+  static @Nullable Double number(@Nullable Node n) {
+    if (n == null || !n.isLiteral()) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(n.getLiteralLexicalForm().trim());
+      return Double.isFinite(v) ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static @Nullable Instant instant(@Nullable Node n) {
+    if (n == null || !n.isLiteral()) {
+      return null;
+    }
+    String s = n.getLiteralLexicalForm();
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code s} as one IRI path segment, as the renderer writes it: RFC 3986 unreserved characters
+   * stay, every other UTF-8 byte becomes {@code %XX}.
+   */
+  static String segment(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The inverse of {@link #segment}; a malformed escape is kept as it is. */
+  static String unsegment(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    byte[] out = new byte[s.length()];
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+      int lo = i + 2 < s.length() ? Character.digit(s.charAt(i + 2), 16) : -1;
+      if (c == '%' && hi >= 0 && lo >= 0) {
+        out[n++] = (byte) (hi << 4 | lo);
+        i += 2;
+      } else {
+        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+          if (n == out.length) {
+            out = java.util.Arrays.copyOf(out, out.length * 2);
+          }
+          out[n++] = b;
+        }
+      }
+    }
+    return new String(out, 0, n, StandardCharsets.UTF_8);
+  }
+}
