@@ -41,6 +41,14 @@ public record NodeReport(
     Objects.requireNonNull(name, "name");
     conditions = Map.copyOf(conditions);
     resources = Map.copyOf(resources);
+    if (resources.size() != Resource.values().length) {
+      throw new IllegalArgumentException("every resource needs its figures: " + resources.keySet());
+    }
+  }
+
+  /** The figures of {@code r} (every resource has them). */
+  public Figures resource(Resource r) {
+    return Objects.requireNonNull(resources.get(r), "BUG: no figures for " + r);
   }
 
   /**

@@ -38,6 +38,14 @@ public record WorkloadReport(
     Objects.requireNonNull(name, "name");
     runsOn = List.copyOf(runsOn);
     resources = Map.copyOf(resources);
+    if (resources.size() != Resource.values().length) {
+      throw new IllegalArgumentException("every resource needs its figures: " + resources.keySet());
+    }
+  }
+
+  /** The figures of {@code r} (every resource has them). */
+  public Figures resource(Resource r) {
+    return Objects.requireNonNull(resources.get(r), "BUG: no figures for " + r);
   }
 
   /**
