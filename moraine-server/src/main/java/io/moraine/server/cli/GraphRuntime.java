@@ -3,12 +3,17 @@ package io.moraine.server.cli;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.time.Clock;
 import io.moraine.graph.shapes.Shapes;
+import io.moraine.graph.sites.SiteView;
+import io.moraine.graph.sites.SiteViewOptions;
 import io.moraine.graph.store.GraphStore;
+import io.moraine.graph.usage.UsageSource;
 import io.moraine.server.api.graph.GraphApi;
 import io.moraine.server.api.graph.GraphApiOptions;
+import io.moraine.server.api.graph.SitesApi;
 import io.moraine.server.config.GraphConfig;
 import io.moraine.server.http.HttpServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,19 +24,36 @@ import java.util.concurrent.atomic.AtomicReference;
 final class GraphRuntime implements AutoCloseable {
   private final GraphHandle handle;
   private final GraphApi api;
+  private final SitesApi sites;
   private final AtomicReference<GraphStore.Stats> stats =
       new AtomicReference<>(new GraphStore.Stats(0, 0, 0));
 
-  private GraphRuntime(GraphHandle handle, GraphApi api) {
+  private GraphRuntime(GraphHandle handle, GraphApi api, SitesApi sites) {
     this.handle = handle;
     this.api = api;
+    this.sites = sites;
   }
 
-  /** Builds the graph side; nothing is opened yet. */
+  /**
+   * Builds the graph side; nothing is opened yet.
+   *
+   * @param usage evaluates the sites API's usage queries (the server's PromQL engine)
+   */
   static GraphRuntime create(
-      GraphConfig config, Path dataDir, MetricRegistry registry, Clock clock) {
+      GraphConfig config, Path dataDir, MetricRegistry registry, Clock clock, UsageSource usage) {
     GraphHandle handle = new GraphHandle(() -> GraphStores.open(config, dataDir), clock);
-    String base = config.effectiveBaseIri(config.effectiveSite(null));
+    String site = config.effectiveSite(null);
+    String base = config.effectiveBaseIri(site);
+    // a window longer than the graph keeps its history would report what it no longer knows
+    SiteViewOptions siteOptions =
+        new SiteViewOptions(
+            site,
+            base,
+            Duration.ofMillis(config.retentionMillis()),
+            SiteViewOptions.DEFAULT_MIN_STEP,
+            SiteViewOptions.DEFAULT_MAX_STEPS,
+            config.queryTimeoutMillis());
+    SitesApi sites = new SitesApi(new SiteView(handle, usage, siteOptions), clock);
     GraphApi api =
         new GraphApi(
             handle,
@@ -40,7 +62,7 @@ final class GraphRuntime implements AutoCloseable {
                 base, config.queryTimeoutMillis(), config.maxResults(), config.maxBodySizeBytes()),
             clock,
             registry);
-    GraphRuntime r = new GraphRuntime(handle, api);
+    GraphRuntime r = new GraphRuntime(handle, api, sites);
     registry.gauge(
         "moraine_graph_store_quads", "Quads in the graph store.", () -> r.stats.get().quads());
     registry.gauge(
@@ -57,7 +79,7 @@ final class GraphRuntime implements AutoCloseable {
   /** Registers the metadata service's routes and the store figures' refresh. */
   HttpServer.Builder register(HttpServer.Builder routes) {
     routes.beforeScrape(this::refreshStats);
-    return api.register(routes);
+    return api.registerSites(api.register(routes), sites);
   }
 
   private void refreshStats() {

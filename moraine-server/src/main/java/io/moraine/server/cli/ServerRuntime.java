@@ -11,6 +11,7 @@ import io.moraine.ingest.remotewrite.RemoteWriteOptions;
 import io.moraine.ingest.remotewrite.RemoteWriteReceiver;
 import io.moraine.promql.engine.Engine;
 import io.moraine.server.api.alertmanager.SilencesApi;
+import io.moraine.server.api.graph.PromqlUsage;
 import io.moraine.server.api.otlp.OtlpApi;
 import io.moraine.server.api.prom.Federation;
 import io.moraine.server.api.prom.MetricMetadata;
@@ -174,7 +175,12 @@ final class ServerRuntime {
         LogsRuntime.create(
             logsConfig, settings.dataDir(), registry, settings.clock(), info.version());
     GraphRuntime graph =
-        GraphRuntime.create(graphConfig, settings.dataDir(), registry, settings.clock());
+        GraphRuntime.create(
+            graphConfig,
+            settings.dataDir(),
+            registry,
+            settings.clock(),
+            new PromqlUsage(engine, store::storage, limits.timeoutMillis()));
     HttpServer.Builder routes =
         HttpServer.builder(listen, registry)
             .readiness(() -> store.isReady() && logs.isReady() && graph.isReady())

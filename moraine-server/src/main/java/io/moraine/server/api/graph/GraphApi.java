@@ -30,6 +30,7 @@ public final class GraphApi {
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE);
   private static final Set<HttpMethod> GET_POST = Set.of(HttpMethod.GET, HttpMethod.POST);
   private static final Set<HttpMethod> POST = Set.of(HttpMethod.POST);
+  private static final Set<HttpMethod> GET = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
   private final GraphApiOptions options;
   private final GraphMetrics metrics;
@@ -74,6 +75,15 @@ public final class GraphApi {
         service("v0_graph", Set.of(HttpMethod.GET, HttpMethod.PATCH), legacy::graph));
     b.detailService("/api/v0/graph/update", service("v0_update", GET_POST, legacy::update));
     b.detailService("/api/v0/graph/compact", service("v0_compact", POST, legacy::compact));
+    return b;
+  }
+
+  /**
+   * Adds the sites API ({@code GET /api/v1/sites/...}), served on the metadata service's executor
+   * and counted as its endpoint {@code sites}.
+   */
+  public HttpServer.Builder registerSites(HttpServer.Builder b, SitesApi sites) {
+    b.service("prefix:" + SitesApi.PREFIX, service("sites", GET, sites::handle));
     return b;
   }
 
