@@ -6,6 +6,7 @@ import io.moraine.core.labels.Labels;
 import io.moraine.core.storage.Appender;
 import io.moraine.server.backfill.ImportResult;
 import io.moraine.server.store.InMemoryStorage;
+import io.moraine.server.store.StorageOpener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -25,10 +26,11 @@ final class TestServer implements AutoCloseable {
   private final StringWriter err = new StringWriter();
   private final CompletableFuture<Integer> exit;
 
-  private TestServer(String... flags) {
+  private TestServer(@org.jspecify.annotations.Nullable StorageOpener opener, String... flags) {
+    StorageOpener storage = opener != null ? opener : (s, r) -> store;
     Main main =
         new Main(
-            new Engines((s, r) -> store, (f, d, p) -> new ImportResult(0, 0, 0, 0, 0)),
+            new Engines(storage, (f, d, p) -> new ImportResult(0, 0, 0, 0, 0)),
             hooks::add,
             runtime::set,
             () -> false);
@@ -61,7 +63,13 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(String... flags) throws InterruptedException {
-    TestServer s = new TestServer(flags);
+    return start(null, flags);
+  }
+
+  /** The server over the store {@code opener} opens (the in-memory one when null). */
+  static TestServer start(@org.jspecify.annotations.Nullable StorageOpener opener, String... flags)
+      throws InterruptedException {
+    TestServer s = new TestServer(opener, flags);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while ((s.runtime.get() == null || !s.runtime.get().isReady())
         && !s.exit.isDone()
