@@ -96,7 +96,7 @@ final class SitesJson {
       g.writeStringField("site", site);
       time(g, "start", w.start());
       time(g, "end", w.end());
-      g.writeNumberField("window_seconds", w.millis() / 1000.0);
+      number(g, "window_seconds", w.millis() / 1000.0);
       data.write(g);
       g.writeEndObject();
       if (!warnings.isEmpty()) {
