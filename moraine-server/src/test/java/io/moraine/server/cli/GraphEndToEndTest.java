@@ -33,6 +33,7 @@ class GraphEndToEndTest {
       <%sworkload/default/deployment/web> a glc:DeploymentWorkload ;
           glc:hasStatus <%sworkload/default/deployment/web/status> .
       <%sworkload/default/deployment/web/status> a glc:Status ;
+          glc:hasDescription "Running" ;
           glc:startTime "2026-01-01T00:00:00Z"^^xsd:dateTime .
       """
           .formatted(BASE, BASE, BASE);
@@ -326,7 +327,7 @@ class GraphEndToEndTest {
     String metrics = text(send("GET", "/metrics", "", new byte[0]));
     assertThat(metrics)
         .contains("moraine_graph_store_graphs 3")
-        .contains("moraine_graph_store_quads 405")
+        .contains("moraine_graph_store_quads 406")
         .contains("moraine_graph_requests_total{endpoint=\"sparql\"}");
   }
 
