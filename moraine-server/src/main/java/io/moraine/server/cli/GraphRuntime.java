@@ -2,6 +2,9 @@ package io.moraine.server.cli;
 
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.time.Clock;
+import io.moraine.graph.render.Vocab;
+import io.moraine.graph.retention.Retention;
+import io.moraine.graph.retention.RetentionOptions;
 import io.moraine.graph.shapes.Shapes;
 import io.moraine.graph.store.GraphStore;
 import io.moraine.server.api.graph.GraphApi;
@@ -9,29 +12,43 @@ import io.moraine.server.api.graph.GraphApiOptions;
 import io.moraine.server.config.GraphConfig;
 import io.moraine.server.http.HttpServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's graph side, built from the {@code graph} section: the graph store (opened by {@link
- * #open}, 503 until then), the metadata service's routes and the store figures at {@code /metrics}
+ * #open}, 503 until then), the metadata service's routes, retention of history and summaries
+ * ({@code graph.retention}, a pass an hour once open) and the store figures at {@code /metrics}
  * ({@code moraine_graph_store_quads}, {@code _graphs}, {@code _disk_bytes}, refreshed per scrape).
  */
 final class GraphRuntime implements AutoCloseable {
   private final GraphHandle handle;
   private final GraphApi api;
+  private final Retention retention;
   private final AtomicReference<GraphStore.Stats> stats =
       new AtomicReference<>(new GraphStore.Stats(0, 0, 0));
 
-  private GraphRuntime(GraphHandle handle, GraphApi api) {
+  private GraphRuntime(GraphHandle handle, GraphApi api, Retention retention) {
     this.handle = handle;
     this.api = api;
+    this.retention = retention;
   }
 
-  /** Builds the graph side; nothing is opened yet. */
+  /**
+   * Builds the graph side; nothing is opened yet.
+   *
+   * @param siteFallback the site name when {@code graph.site} is not set ({@code kubernetes.site}),
+   *     or null for {@code default}
+   */
   static GraphRuntime create(
-      GraphConfig config, Path dataDir, MetricRegistry registry, Clock clock) {
+      GraphConfig config,
+      @Nullable String siteFallback,
+      Path dataDir,
+      MetricRegistry registry,
+      Clock clock) {
     GraphHandle handle = new GraphHandle(() -> GraphStores.open(config, dataDir), clock);
-    String base = config.effectiveBaseIri(config.effectiveSite(null));
+    String base = config.effectiveBaseIri(config.effectiveSite(siteFallback));
     GraphApi api =
         new GraphApi(
             handle,
@@ -40,7 +57,24 @@ final class GraphRuntime implements AutoCloseable {
                 base, config.queryTimeoutMillis(), config.maxResults(), config.maxBodySizeBytes()),
             clock,
             registry);
-    GraphRuntime r = new GraphRuntime(handle, api);
+    RetentionOptions defaults = RetentionOptions.defaults(base + "graph/", Vocab.Mor.AT);
+    Retention retention =
+        new Retention(
+            handle,
+            new RetentionOptions(
+                Duration.ofMillis(config.retentionMillis()),
+                defaults.graphPrefix(),
+                defaults.historyGraph(),
+                defaults.eventTime(),
+                defaults.endTime(),
+                defaults.compactAfterQuads(),
+                defaults.interval()),
+            clock);
+    GraphRuntime r = new GraphRuntime(handle, api, retention);
+    registry.counter(
+        "moraine_graph_retention_failures_total",
+        "Graph retention passes that failed.",
+        retention::failures);
     registry.gauge(
         "moraine_graph_store_quads", "Quads in the graph store.", () -> r.stats.get().quads());
     registry.gauge(
@@ -66,8 +100,15 @@ final class GraphRuntime implements AutoCloseable {
     }
   }
 
+  /** Opens the store and starts retention's schedule. */
   void open() {
     handle.open();
+    retention.start();
+  }
+
+  /** The opened store (503 through {@link GraphHandle} before {@link #open}). */
+  GraphStore store() {
+    return handle;
   }
 
   boolean isReady() {
@@ -76,6 +117,7 @@ final class GraphRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    retention.close();
     handle.close();
   }
 }
