@@ -20,7 +20,9 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -225,11 +227,21 @@ public final class Tdb2GraphStore implements GraphStore {
     Txn.executeRead(
         dsg,
         () -> {
+          // a FROM / FROM NAMED (or the protocol's default-graph-uri / named-graph-uri) picks the
+          // graphs; without one the default graph is the union of the named graphs
+          Query run = query;
+          DatasetGraph over = dsg;
+          if (query.hasDatasetDescription()) {
+            over = DynamicDatasets.dynamicDataset(DatasetDescription.create(query), dsg, false);
+            run = query.cloneQuery();
+            run.getGraphURIs().clear();
+            run.getNamedGraphURIs().clear();
+          }
           try (QueryExecution qe =
               QueryExecution.create()
-                  .query(query)
-                  .dataset(DatasetFactory.wrap(dsg))
-                  .set(TDB2.symUnionDefaultGraph, true)
+                  .query(run)
+                  .dataset(DatasetFactory.wrap(over))
+                  .set(TDB2.symUnionDefaultGraph, !query.hasDatasetDescription())
                   .overallTimeout(timeout, TimeUnit.MILLISECONDS)
                   .build()) {
             consumer.accept(qe);

@@ -216,6 +216,19 @@ abstract class GraphStoreContract {
   }
 
   @Test
+  void fromAndFromNamedPickTheGraphsAQuerySees() {
+    store().put(G1, graph(t("a", "1")), null);
+    store().put(G2, graph(t("b", "2")), null);
+    String q = "SELECT ?s { ?s <" + EX + "p> ?o } ORDER BY ?s";
+    assertThat(selectColumn(q, "s")).containsExactly(EX + "a", EX + "b");
+    assertThat(selectColumn(q.replace("SELECT ?s", "SELECT ?s FROM <urn:none>"), "s")).isEmpty();
+    assertThat(selectColumn(q.replace("SELECT ?s", "SELECT ?s FROM <" + G2.getURI() + ">"), "s"))
+        .containsExactly(EX + "b");
+    String named = "SELECT ?g FROM NAMED <" + G1.getURI() + "> { GRAPH ?g { ?s ?p ?o } }";
+    assertThat(selectColumn(named, "g")).containsExactly(G1.getURI());
+  }
+
+  @Test
   void updateChangesNamedGraphsAndTheirTags() {
     String tag = store().put(G1, graph(t("a", "1")), null);
     store()

@@ -36,7 +36,11 @@ public final class KubeClients {
         throw new IOException("invalid kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
       }
     } else {
-      b = new ConfigBuilder(Config.empty()).withMasterUrl(String.valueOf(options.apiServer()));
+      String url = String.valueOf(options.apiServer());
+      b = new ConfigBuilder(Config.empty()).withMasterUrl(url);
+      // Over plain HTTP the JDK client would offer an h2c upgrade, which API servers do not speak
+      // and which some HTTP stacks mishandle; TLS negotiates HTTP/2 by ALPN as usual.
+      b.withHttp2Disable(url.startsWith("http://"));
       tls(b, options.tls());
       String auth = options.authorization();
       if (auth != null && auth.startsWith(BEARER)) {

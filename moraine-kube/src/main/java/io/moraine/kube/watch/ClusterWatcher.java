@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public final class ClusterWatcher implements AutoCloseable {
   private @Nullable Thread thread; // guarded by lifecycle
   private boolean closed; // guarded by lifecycle
   private volatile @Nullable ClusterState current;
+  private final AtomicLong watchFailures = new AtomicLong();
 
   /**
    * A watcher for {@code options}; nothing is requested before {@link #start}.
@@ -95,6 +97,14 @@ public final class ClusterWatcher implements AutoCloseable {
       thread = Thread.ofPlatform().daemon().name("moraine-kube-watch").start(this::run);
     }
     return synced;
+  }
+
+  /**
+   * Failed lists and watches of the informers so far (each is retried with back-off); for
+   * self-metrics.
+   */
+  public long watchFailures() {
+    return watchFailures.get();
   }
 
   /** The latest state, or null before the initial list completed. */
@@ -268,6 +278,6 @@ public final class ClusterWatcher implements AutoCloseable {
         ResourceSelector.NONE,
         options.resync(),
         new Feed<T>(kind, queue),
-        (k, t) -> {});
+        (k, t) -> watchFailures.incrementAndGet());
   }
 }

@@ -177,7 +177,8 @@ final class ServerCommand implements Callable<Integer> {
                 retentionText(settings),
                 flagValues()),
             cfg.logs(),
-            cfg.graph());
+            cfg.graph(),
+            cfg.kubernetes());
     hooks.onShutdown(runtime::stop);
     onStarted.accept(runtime);
     runtime.openStorage();
@@ -197,6 +198,7 @@ final class ServerCommand implements Callable<Integer> {
       runtime.stop();
       throw usage("cannot start rules: " + e.getMessage());
     }
+    runtime.startKubernetes(cfg.kubernetes(), cfg.graph(), Main.version());
     runtime.onReload(() -> reload(runtime));
     hooks.onReload(() -> runtime.reload());
     runtime.awaitStopped();

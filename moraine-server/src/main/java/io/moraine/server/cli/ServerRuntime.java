@@ -25,6 +25,7 @@ import io.moraine.server.api.prom.TargetSource;
 import io.moraine.server.api.prom.TextImportApi;
 import io.moraine.server.api.push.PushApi;
 import io.moraine.server.config.GraphConfig;
+import io.moraine.server.config.KubernetesConfig;
 import io.moraine.server.config.LogsConfig;
 import io.moraine.server.config.MoraineConfig;
 import io.moraine.server.config.RemoteWriteConfig;
@@ -78,6 +79,7 @@ final class ServerRuntime {
   private final AtomicReference<ReloadHandler> reloadHandler;
   private final LogsRuntime logs;
   private final GraphRuntime graph;
+  private final AtomicReference<@Nullable KubeRuntime> kube = new AtomicReference<>();
 
   /** Re-reads the configuration file; returns null on success, else why it failed. */
   @FunctionalInterface
@@ -132,7 +134,8 @@ final class ServerRuntime {
       List<RemoteWriteConfig> remotes,
       ServerInfo info,
       LogsConfig logsConfig,
-      GraphConfig graphConfig) {
+      GraphConfig graphConfig,
+      KubernetesConfig kubernetesConfig) {
     MetricRegistry registry = new MetricRegistry();
     registry
         .gauge("moraine_build_info", "Moraine's version; always 1.", "version")
@@ -177,6 +180,7 @@ final class ServerRuntime {
     GraphRuntime graph =
         GraphRuntime.create(
             graphConfig,
+            kubernetesConfig.enabled() ? kubernetesConfig.site() : null,
             settings.dataDir(),
             registry,
             settings.clock(),
@@ -295,6 +299,38 @@ final class ServerRuntime {
                 defaultPack)));
   }
 
+  /**
+   * Starts watching the site's Kubernetes API for the knowledge graph and the kube-state metrics
+   * (when {@code k.enabled()}), over the open stores. Returns at once: readiness never waits for
+   * Kubernetes.
+   */
+  void startKubernetes(KubernetesConfig k, GraphConfig g, String version) {
+    if (!k.enabled()) {
+      return;
+    }
+    InetSocketAddress a = http.localAddress();
+    String host =
+        a.getAddress() == null || a.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : a.getHostString();
+    String serverUrl = "http://" + host + ":" + a.getPort() + "/";
+    KubeRuntime.Wiring w =
+        new KubeRuntime.Wiring(
+            store.storage(),
+            graph.store(),
+            new PromqlUsage(engine, store::storage, g.queryTimeoutMillis()),
+            registry,
+            clock,
+            serverUrl,
+            version);
+    kube.set(KubeRuntime.start(k, g, w));
+  }
+
+  /** The Kubernetes side, once started (null when not enabled). */
+  @Nullable KubeRuntime kubernetes() {
+    return kube.get();
+  }
+
   /** The rule side, once started. */
   @Nullable RulesRuntime rules() {
     return rules.get();
@@ -329,6 +365,10 @@ final class ServerRuntime {
       Scraping sc = scraping.getAndSet(null);
       if (sc != null) {
         sc.close(); // before the store closes: stopped targets get staleness markers
+      }
+      KubeRuntime k = kube.getAndSet(null);
+      if (k != null) {
+        k.close(); // before the stores close: the graph sync writes what it holds
       }
       RulesRuntime r = rules.getAndSet(null);
       if (r != null) {

@@ -24,7 +24,7 @@ public final class ConfigLoader {
 
   /** Moraine's own sections that a later version will read; rejected rather than ignored. */
   private static final Set<String> FUTURE_SECTIONS =
-      Set.of("forecast", "orchestrate", "auth", "limits", "kubernetes");
+      Set.of("forecast", "orchestrate", "auth", "limits");
 
   private ConfigLoader() {}
 
@@ -68,6 +68,7 @@ public final class ConfigLoader {
     StorageConfig storage = storage(top.section("storage"), baseDir);
     LogsConfig logs = LogsBinder.bind(top.section("logs"), baseDir);
     GraphConfig graph = GraphBinder.bind(top.section("graph"), baseDir);
+    KubernetesConfig kubernetes = KubernetesBinder.bind(top, baseDir);
     for (YamlNode.Entry e : top.entries()) {
       if (FUTURE_SECTIONS.contains(e.key())) {
         throw new YamlError(
@@ -88,7 +89,8 @@ public final class ConfigLoader {
         .withAlerting(alerting)
         .withNotify(notify)
         .withLogs(logs)
-        .withGraph(graph);
+        .withGraph(graph)
+        .withKubernetes(kubernetes);
   }
 
   /** {@code rule_files}: each a valid pattern, joined to the config file's directory. */

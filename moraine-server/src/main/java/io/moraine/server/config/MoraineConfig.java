@@ -16,6 +16,8 @@ import java.util.Objects;
  *     (none)
  * @param logs Moraine's {@code logs} section (the log store, its limits, forwarding)
  * @param graph Moraine's {@code graph} section (the knowledge graph and the metadata service)
+ * @param kubernetes Moraine's {@code kubernetes} section (the site's API watched for the graph and
+ *     the kube-state metrics), or its default (nothing watched)
  * @param ignored dotted paths of sections and fields that were accepted (an existing prometheus.yml
  *     loads unchanged) but are not acted on by this version; the server logs a note for each
  */
@@ -29,6 +31,7 @@ public record MoraineConfig(
     NotifyConfig notifications,
     LogsConfig logs,
     GraphConfig graph,
+    KubernetesConfig kubernetes,
     List<String> ignored) {
   /** The configuration with no file at all: a single machine, data in {@code ./data}, no jobs. */
   public static final MoraineConfig DEFAULT =
@@ -44,6 +47,7 @@ public record MoraineConfig(
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(logs, "logs");
     Objects.requireNonNull(graph, "graph");
+    Objects.requireNonNull(kubernetes, "kubernetes");
     ignored = List.copyOf(ignored);
   }
 
@@ -69,6 +73,7 @@ public record MoraineConfig(
         NotifyConfig.DEFAULT,
         LogsConfig.DEFAULT,
         GraphConfig.DEFAULT,
+        KubernetesConfig.DEFAULT,
         ignored);
   }
 
@@ -83,6 +88,7 @@ public record MoraineConfig(
         notifications,
         logs,
         graph,
+        kubernetes,
         ignored);
   }
 
@@ -97,6 +103,7 @@ public record MoraineConfig(
         notifications,
         logs,
         graph,
+        kubernetes,
         ignored);
   }
 
@@ -111,6 +118,7 @@ public record MoraineConfig(
         notifications,
         logs,
         graph,
+        kubernetes,
         ignored);
   }
 
@@ -125,6 +133,7 @@ public record MoraineConfig(
         notifications,
         logs,
         graph,
+        kubernetes,
         ignored);
   }
 
@@ -139,6 +148,7 @@ public record MoraineConfig(
         notifications,
         logs,
         graph,
+        kubernetes,
         ignored);
   }
 
@@ -153,6 +163,7 @@ public record MoraineConfig(
         notifications,
         l,
         graph,
+        kubernetes,
         ignored);
   }
 
@@ -167,6 +178,7 @@ public record MoraineConfig(
         n,
         logs,
         graph,
+        kubernetes,
         ignored);
   }
 
@@ -181,6 +193,22 @@ public record MoraineConfig(
         notifications,
         logs,
         g,
+        kubernetes,
+        ignored);
+  }
+
+  public MoraineConfig withKubernetes(KubernetesConfig k) {
+    return new MoraineConfig(
+        global,
+        storage,
+        scrapeConfigs,
+        remoteWriteConfigs,
+        rules,
+        alerting,
+        notifications,
+        logs,
+        graph,
+        k,
         ignored);
   }
 }

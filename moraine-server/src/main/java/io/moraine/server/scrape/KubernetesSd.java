@@ -7,11 +7,9 @@ import io.moraine.kube.discovery.KubernetesDiscoverer;
 import io.moraine.kube.discovery.KubernetesDiscoveryMetrics;
 import io.moraine.kube.discovery.KubernetesDiscoveryOptions;
 import io.moraine.kube.discovery.Role;
-import io.moraine.server.config.HttpClientConfig;
 import io.moraine.server.config.KubernetesSdConfig;
+import io.moraine.server.kube.KubeApiAccess;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -53,61 +51,17 @@ final class KubernetesSd {
   static KubernetesDiscoveryOptions options(
       KubernetesSdConfig c, String version, Map<String, String> env) throws IOException {
     Role role = Role.of(c.role());
-    String userAgent = "Moraine/" + version;
     List<String> namespaces = new ArrayList<>(c.namespaces());
-    KubeClientOptions client;
-    if (c.kubeconfigFile() != null) {
-      client = KubeClientOptions.kubeconfig(c.kubeconfigFile(), userAgent);
-    } else if (c.apiServer() != null) {
-      HttpClientConfig h = c.httpClient();
-      HttpClientConfig.TlsConfig t = h.tls();
-      client =
-          KubeClientOptions.apiServer(c.apiServer(), userAgent)
-              .withAuthorization(h.authorizationHeader())
-              .withTls(
-                  new KubeClientOptions.Tls(
-                      t.caFile(), t.certFile(), t.keyFile(), t.insecureSkipVerify()));
-    } else {
-      client = inCluster(env, userAgent);
-      if (c.ownNamespace()) {
-        namespaces.add(ownNamespace());
-      }
+    KubeClientOptions client =
+        KubeApiAccess.clientOptions(
+            c.apiServer(), c.kubeconfigFile(), c.httpClient(), "Moraine/" + version, env);
+    if (KubeApiAccess.isInCluster(c.apiServer(), c.kubeconfigFile()) && c.ownNamespace()) {
+      namespaces.add(KubeApiAccess.ownNamespace());
     }
     Map<Role, ResourceSelector> selectors = new EnumMap<>(Role.class);
     for (KubernetesSdConfig.Selector s : c.selectors()) {
       selectors.put(Role.of(s.role()), new ResourceSelector(s.label(), s.field()));
     }
     return new KubernetesDiscoveryOptions(role, namespaces, selectors, client, Duration.ZERO);
-  }
-
-  private static KubeClientOptions inCluster(Map<String, String> env, String userAgent)
-      throws IOException {
-    String host = env.getOrDefault("KUBERNETES_SERVICE_HOST", "");
-    String port = env.getOrDefault("KUBERNETES_SERVICE_PORT", "");
-    if (host.isEmpty() || port.isEmpty()) {
-      throw new IOException(
-          "unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and"
-              + " KUBERNETES_SERVICE_PORT must be defined");
-    }
-    Path dir = KubeClientOptions.SERVICE_ACCOUNT_DIR;
-    String token = Files.readString(dir.resolve("token")).strip();
-    String hostPort = host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
-    return KubeClientOptions.apiServer("https://" + hostPort, userAgent)
-        .withAuthorization("Bearer " + token)
-        .withTls(new KubeClientOptions.Tls(dir.resolve("ca.crt"), null, null, false));
-  }
-
-  private static String ownNamespace() throws IOException {
-    Path file = KubeClientOptions.SERVICE_ACCOUNT_DIR.resolve("namespace");
-    String ns;
-    try {
-      ns = Files.readString(file);
-    } catch (IOException e) {
-      throw new IOException("could not determine the pod's namespace: " + e.getMessage(), e);
-    }
-    if (ns.isEmpty()) {
-      throw new IOException("could not read own namespace name (empty file)");
-    }
-    return ns;
   }
 }

@@ -85,6 +85,10 @@ final class TestServer implements AutoCloseable {
     return "http://127.0.0.1:" + runtime.get().httpAddress().getPort();
   }
 
+  ServerRuntime runtime() {
+    return runtime.get();
+  }
+
   int port() {
     return runtime.get().httpAddress().getPort();
   }
