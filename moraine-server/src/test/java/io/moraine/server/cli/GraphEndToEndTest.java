@@ -301,6 +301,14 @@ class GraphEndToEndTest {
     assertThat(formUpd.statusCode()).isEqualTo(204);
     assertThat(send("POST", "/sparql/update", "application/sparql-update", "INSERT {").statusCode())
         .isEqualTo(400);
+    HttpResponse<byte[]> intoDefault =
+        send(
+            "POST",
+            "/sparql/update",
+            "application/sparql-update",
+            "INSERT DATA { <urn:a> <urn:b> <urn:c> }");
+    assertThat(intoDefault.statusCode()).isEqualTo(400);
+    assertThat(text(intoDefault)).contains("\"errorType\":\"bad_data\"").contains("default graph");
 
     HttpResponse<byte[]> many =
         send(

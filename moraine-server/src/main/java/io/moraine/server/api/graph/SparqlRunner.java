@@ -2,6 +2,8 @@ package io.moraine.server.api.graph;
 
 import com.linecorp.armeria.common.MediaType;
 import io.moraine.graph.store.GraphStore;
+import io.moraine.graph.store.InvalidWriteException;
+import io.moraine.graph.store.QueryTimeoutException;
 import io.moraine.server.http.ApiException;
 import io.moraine.server.http.ErrorType;
 import java.io.ByteArrayOutputStream;
@@ -121,8 +123,10 @@ final class SparqlRunner {
   void update(UpdateRequest update) {
     try {
       store.update(update, options.queryTimeoutMillis());
-    } catch (QueryCancelledException e) {
+    } catch (QueryCancelledException | QueryTimeoutException e) {
       throw timedOut("update");
+    } catch (InvalidWriteException e) {
+      throw new ApiException(ErrorType.BAD_DATA, String.valueOf(e.getMessage()));
     }
   }
 
@@ -142,7 +146,7 @@ final class SparqlRunner {
   private void run(Query query, java.util.function.Consumer<QueryExecution> body) {
     try {
       store.query(query, options.queryTimeoutMillis(), body);
-    } catch (QueryCancelledException e) {
+    } catch (QueryCancelledException | QueryTimeoutException e) {
       throw timedOut("query");
     }
   }
