@@ -63,4 +63,16 @@ class ArchitectureTest {
         .resideInAnyPackage("io.moraine..", "java..", "org.jspecify..", "io.airlift.compress..")
         .check(CLASSES);
   }
+
+  /** The graph figures tools run the real graph: Jena besides Moraine. */
+  @Test
+  void graphToolsUseOnlyMoraineTheJdkAndJena() {
+    classes()
+        .that()
+        .resideInAPackage("io.moraine.bench.graph")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("io.moraine..", "java..", "org.jspecify..", "org.apache.jena..")
+        .check(CLASSES);
+  }
 }

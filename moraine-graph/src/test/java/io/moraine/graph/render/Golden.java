@@ -25,14 +25,15 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
- * Golden TriG files under {@code src/test/resources/io/moraine/graph/render/}: rendered datasets
- * are compared graph by graph with Jena's isomorphism; a mismatch lists the missing and the extra
- * triples. Run with {@code -Dmoraine.golden.update=true} to rewrite the files (then read the diff).
+ * Golden TriG files (by default under {@code src/test/resources/io/moraine/graph/render/}):
+ * rendered datasets are compared graph by graph with Jena's isomorphism; a mismatch lists the
+ * missing and the extra triples. Run with {@code -Dmoraine.golden.update=true} to rewrite the files
+ * (then read the diff). Public for the golden tests of other packages.
  */
-final class Golden {
+public final class Golden {
   private Golden() {}
 
-  static final boolean UPDATE = Boolean.getBoolean("moraine.golden.update");
+  public static final boolean UPDATE = Boolean.getBoolean("moraine.golden.update");
   private static final Path DIR = Path.of("src/test/resources/io/moraine/graph/render");
 
   static DatasetGraph dataset(MoraineRenderer r, List<Record> objects, ClusterState state) {
@@ -44,7 +45,7 @@ final class Golden {
     return d;
   }
 
-  static void add(DatasetGraph d, Map<Node, Graph> graphs) {
+  public static void add(DatasetGraph d, Map<Node, Graph> graphs) {
     for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
       if (d.containsGraph(e.getKey())) {
         throw new AssertionError("graph written twice: " + e.getKey());
@@ -54,13 +55,13 @@ final class Golden {
   }
 
   /** The union of every named graph (for SHACL validation). */
-  static Graph union(DatasetGraph d) {
+  public static Graph union(DatasetGraph d) {
     Graph g = GraphFactory.createDefaultGraph();
     d.find().forEachRemaining(q -> g.add(q.asTriple()));
     return g;
   }
 
-  static void prefixes(DatasetGraph d) {
+  public static void prefixes(DatasetGraph d) {
     d.prefixes().add("glc", Vocab.Glc.NS);
     d.prefixes().add("k8s", Vocab.K8s.NS);
     d.prefixes().add("mor", Vocab.Mor.NS);
@@ -72,7 +73,15 @@ final class Golden {
 
   /** Compares {@code actual} with the golden file {@code name}.trig; empty when equal. */
   static String compare(String name, DatasetGraph actual) {
-    Path file = DIR.resolve(name + ".trig");
+    return compare(Golden.class, DIR, name, actual);
+  }
+
+  /**
+   * Compares {@code actual} with the golden file {@code name}.trig, a class-path resource beside
+   * {@code anchor} whose source lies in {@code dir} (relative to the module); empty when equal.
+   */
+  public static String compare(Class<?> anchor, Path dir, String name, DatasetGraph actual) {
+    Path file = dir.resolve(name + ".trig");
     if (UPDATE) {
       try (OutputStream out = Files.newOutputStream(file)) {
         RDFWriter.source(actual).format(RDFFormat.TRIG_PRETTY).output(out);
@@ -85,7 +94,7 @@ final class Golden {
       // the classpath copy is stale until the next build: read the file just written
       RDFParser.source(file).lang(Lang.TRIG).parse(expected);
     } else {
-      try (InputStream in = Golden.class.getResourceAsStream(name + ".trig")) {
+      try (InputStream in = anchor.getResourceAsStream(name + ".trig")) {
         if (in == null) {
           return "missing golden " + file + " (run with -Dmoraine.golden.update=true)";
         }
