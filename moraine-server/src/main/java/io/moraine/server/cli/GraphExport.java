@@ -61,8 +61,13 @@ final class GraphExport implements ClusterListener, AutoCloseable {
   /** Guarded by lock. */
   private void create(ClusterState first) {
     String site = first.site().name();
+    // IRIs use the configured site (as the metadata service and the sites API do), so a name the
+    // watcher found itself (kubeadm-config, the API host) names the site but does not move the
+    // graph away from /subgraph/{id}; without a configured site the base says "default"
+    String iriSite = config.effectiveSite("config".equals(first.site().nameSource()) ? site : null);
     RenderOptions render =
-        RenderOptions.forServer(site, wiring.serverUrl()).withBaseIri(config.baseIri());
+        RenderOptions.forServer(site, wiring.serverUrl())
+            .withBaseIri(config.effectiveBaseIri(iriSite));
     MoraineRenderer renderer = new MoraineRenderer(render);
     sync =
         GraphSync.start(

@@ -3,6 +3,7 @@ package io.moraine.server.cli;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.time.Clock;
 import io.moraine.graph.render.Vocab;
+import io.moraine.graph.retention.GrowthCompaction;
 import io.moraine.graph.retention.Retention;
 import io.moraine.graph.retention.RetentionOptions;
 import io.moraine.graph.shapes.Shapes;
@@ -31,6 +32,7 @@ final class GraphRuntime implements AutoCloseable {
   private final GraphApi api;
   private final SitesApi sites;
   private final Retention retention;
+  private final GrowthCompaction compaction;
   private final AtomicReference<GraphStore.Stats> stats =
       new AtomicReference<>(new GraphStore.Stats(0, 0, 0));
 
@@ -39,6 +41,7 @@ final class GraphRuntime implements AutoCloseable {
     this.api = api;
     this.sites = sites;
     this.retention = retention;
+    this.compaction = new GrowthCompaction(handle, GrowthCompaction.Options.DEFAULT);
   }
 
   /**
@@ -94,6 +97,10 @@ final class GraphRuntime implements AutoCloseable {
         "moraine_graph_retention_failures_total",
         "Graph retention passes that failed.",
         retention::failures);
+    registry.counter(
+        "moraine_graph_compactions_total",
+        "Compactions of the graph store because its files grew (TDB2 reclaims space only so).",
+        r.compaction::compactions);
     registry.gauge(
         "moraine_graph_store_quads", "Quads in the graph store.", () -> r.stats.get().quads());
     registry.gauge(
@@ -123,6 +130,7 @@ final class GraphRuntime implements AutoCloseable {
   void open() {
     handle.open();
     retention.start();
+    compaction.start();
   }
 
   /** The opened store (503 through {@link GraphHandle} before {@link #open}). */
@@ -136,6 +144,7 @@ final class GraphRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    compaction.close();
     retention.close();
     handle.close();
   }
