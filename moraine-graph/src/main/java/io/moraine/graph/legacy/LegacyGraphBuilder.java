@@ -3,7 +3,7 @@ package io.moraine.graph.legacy;
 import static io.moraine.graph.legacy.LegacyVocabulary.*;
 
 import io.moraine.graph.legacy.LegacyQuery.Aggregation;
-import java.nio.charset.StandardCharsets;
+import io.moraine.graph.render.IriSegments;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -50,7 +50,7 @@ final class LegacyGraphBuilder {
       if (i > 0) {
         sb.append('.');
       }
-      encode(parts[i], sb);
+      sb.append(IriSegments.encode(parts[i]));
     }
     return NodeFactory.createURI(sb.toString());
   }
@@ -161,23 +161,5 @@ final class LegacyGraphBuilder {
   static Node dateTime(Instant t) {
     return NodeFactory.createLiteralDT(
         DateTimeFormatter.ISO_INSTANT.format(t), XSDDatatype.XSDdateTime);
-  }
-
-  private static void encode(String part, StringBuilder out) {
-    for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
   }
 }

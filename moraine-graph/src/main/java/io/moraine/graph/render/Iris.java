@@ -1,7 +1,6 @@
 package io.moraine.graph.render;
 
 import io.moraine.kube.model.ObjectRef;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.jena.graph.Node;
@@ -73,27 +72,8 @@ final class Iris {
     return NodeFactory.createURI(parent.getURI() + "/" + more);
   }
 
-  /**
-   * {@code s} percent-encoded as one IRI path segment: RFC 3986 unreserved characters stay, every
-   * other byte of its UTF-8 becomes {@code %XX}.
-   */
+  /** {@code s} as one IRI path segment ({@link IriSegments#encode}). */
   static String segment(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return out.toString();
+    return IriSegments.encode(s);
   }
 }

@@ -1,5 +1,6 @@
 package io.moraine.graph.sites;
 
+import io.moraine.graph.render.IriSegments;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ final class NodeReader {
   }
 
   String iri(String name) {
-    return base + "node/" + Sparql.segment(name);
+    return base + "node/" + IriSegments.encode(name);
   }
 
   /** What a node's sub-resources and conditions say. */

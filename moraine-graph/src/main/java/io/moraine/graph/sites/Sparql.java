@@ -2,7 +2,6 @@ package io.moraine.graph.sites;
 
 import io.moraine.graph.render.Vocab;
 import io.moraine.graph.store.GraphStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -124,55 +123,5 @@ final class Sparql {
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  /**
-   * {@code s} as one IRI path segment, as the renderer writes it: RFC 3986 unreserved characters
-   * stay, every other UTF-8 byte becomes {@code %XX}.
-   */
-  static String segment(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return out.toString();
-  }
-
-  /** The inverse of {@link #segment}; a malformed escape is kept as it is. */
-  static String unsegment(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    byte[] out = new byte[s.length()];
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
-      int lo = i + 2 < s.length() ? Character.digit(s.charAt(i + 2), 16) : -1;
-      if (c == '%' && hi >= 0 && lo >= 0) {
-        out[n++] = (byte) (hi << 4 | lo);
-        i += 2;
-      } else {
-        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-          if (n == out.length) {
-            out = java.util.Arrays.copyOf(out, out.length * 2);
-          }
-          out[n++] = b;
-        }
-      }
-    }
-    return new String(out, 0, n, StandardCharsets.UTF_8);
   }
 }

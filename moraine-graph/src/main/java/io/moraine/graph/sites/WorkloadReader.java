@@ -1,5 +1,6 @@
 package io.moraine.graph.sites;
 
+import io.moraine.graph.render.IriSegments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -92,11 +93,11 @@ final class WorkloadReader {
   private String iri(String ns, String kind, String name) {
     return base
         + "workload/"
-        + Sparql.segment(ns)
+        + IriSegments.encode(ns)
         + "/"
         + kind.toLowerCase(Locale.ROOT)
         + "/"
-        + Sparql.segment(name);
+        + IriSegments.encode(name);
   }
 
   /** A resource's request and limit. */
@@ -170,7 +171,7 @@ final class WorkloadReader {
       if (node == null || !node.isURI() || !node.getURI().startsWith(nodePrefix) || st == null) {
         continue;
       }
-      String name = Sparql.unsegment(node.getURI().substring(nodePrefix.length()));
+      String name = IriSegments.decode(node.getURI().substring(nodePrefix.length()));
       Instant et = Sparql.instant(row.get("et"));
       Map<String, Span> byNode = spans.computeIfAbsent(row.get("w"), k -> new TreeMap<>());
       Span span = byNode.get(name);
@@ -217,7 +218,7 @@ final class WorkloadReader {
     }
     String id = Sparql.string(row.get("id"));
     String[] parts = id.split("/", -1);
-    String namespace = parts.length == 4 ? Sparql.unsegment(parts[1]) : "";
+    String namespace = parts.length == 4 ? IriSegments.decode(parts[1]) : "";
     Instant start = Sparql.instant(row.get("st"));
     return new WorkloadReport(
         namespace,

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moraine.core.time.Clock;
 import io.moraine.graph.store.GraphStore;
+import io.moraine.graph.store.MemGraphStore;
 import io.moraine.kube.model.ClusterState;
 import io.moraine.kube.model.ModelChange;
 import io.moraine.kube.model.PodInfo;
@@ -115,7 +116,7 @@ class LegacySnapshotExporterTest {
   @Test
   void writesOneTimestampGraphPerTickWithTheRenderedSnapshot() {
     ManualClock clock = new ManualClock(AT);
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       LegacySnapshotExporter e =
           new LegacySnapshotExporter(options(Duration.ofHours(6)), store, usage(), clock);
       assertThat(e.tick()).isEmpty(); // no cluster state yet
@@ -147,7 +148,7 @@ class LegacySnapshotExporterTest {
   @Test
   void retentionDropsGraphsOlderThanTheWindow() {
     ManualClock clock = new ManualClock(AT);
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       LegacySnapshotExporter e = exporter(store, clock, Duration.ofSeconds(90), usage());
       Node unrelated = NodeFactory.createURI("https://moraine.local/site/x/graph/history");
       store.put(unrelated, golden("job.ttl"), null);
@@ -166,7 +167,7 @@ class LegacySnapshotExporterTest {
   @Test
   void aPodDeletedBetweenTicksIsReportedOnceWithItsEnd() {
     ManualClock clock = new ManualClock(AT);
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       LegacySnapshotExporter e = exporter(store, clock, Duration.ofHours(6), usage());
       PodInfo pod = site().pods().values().iterator().next();
       e.onChange(new ModelChange.Removed(pod.ref(), pod), withoutPods(site()));
@@ -191,7 +192,7 @@ class LegacySnapshotExporterTest {
   @Test
   void aPodMissingAfterAResyncIsReportedOnce() {
     ManualClock clock = new ManualClock(AT);
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       LegacySnapshotExporter e = exporter(store, clock, Duration.ofHours(6), usage());
       ClusterState after = withoutPods(site());
       e.onChange(new ModelChange.Resynced(after), after);
@@ -207,7 +208,7 @@ class LegacySnapshotExporterTest {
   @Test
   void aFailingQueryIsCountedAndTheSnapshotStillWritten() {
     ManualClock clock = new ManualClock(AT);
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       CannedUsage usage = usage().fail(promql(POD, "RAM.Usage"));
       LegacySnapshotExporter e = exporter(store, clock, Duration.ofHours(6), usage);
       LegacySnapshotExporter.Snapshot s = e.tick().orElseThrow();
@@ -225,7 +226,7 @@ class LegacySnapshotExporterTest {
   @Test
   void tradeOffNodeQueryFindsCapacitiesInTheWindow() {
     ManualClock clock = new ManualClock(AT);
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       LegacySnapshotExporter e = exporter(store, clock, Duration.ofHours(6), usage());
       for (int i = 0; i < 3; i++) {
         e.tick();
@@ -257,7 +258,7 @@ class LegacySnapshotExporterTest {
   @Test
   void tradeOffWorkloadQueryFindsUsageAndTheReplicaSetsConstraints() {
     ManualClock clock = new ManualClock(AT);
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       LegacySnapshotExporter e = exporter(store, clock, Duration.ofHours(6), usage());
       e.tick();
       String q =
@@ -288,7 +289,7 @@ class LegacySnapshotExporterTest {
 
   @Test
   void startTicksOnItsOwnThreadUntilClosed() {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       LegacySnapshotExporter e =
           new LegacySnapshotExporter(
               new LegacySnapshotExporter.Options(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moraine.graph.render.Fixtures;
+import io.moraine.graph.render.IriSegments;
 import io.moraine.graph.render.MoraineRenderer;
 import io.moraine.graph.render.RenderOptions;
 import io.moraine.graph.store.StoreOptions;
@@ -261,9 +262,9 @@ class SiteViewTest {
 
   @Test
   void oddNamesArePercentEncodedLikeTheRenderer() {
-    assertThat(Sparql.segment("a b/é")).isEqualTo("a%20b%2F%C3%A9");
-    assertThat(Sparql.unsegment("a%20b%2F%C3%A9")).isEqualTo("a b/é");
-    assertThat(Sparql.unsegment("100%")).isEqualTo("100%");
+    assertThat(IriSegments.encode("a b/é")).isEqualTo("a%20b%2F%C3%A9");
+    assertThat(IriSegments.decode("a%20b%2F%C3%A9")).isEqualTo("a b/é");
+    assertThat(IriSegments.decode("100%")).isEqualTo("100%");
   }
 
   @Test

@@ -2,11 +2,10 @@ package io.moraine.graph.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.moraine.testkit.process.KilledChild;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -26,29 +25,9 @@ class Tdb2KillTest {
 
   @Test
   void acknowledgedPutsSurviveKill9() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Child.class.getName(),
-                dir.toString())
-            .redirectErrorStream(true)
-            .start();
-    int lastAck = -1;
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      String line;
-      while (lastAck < 60 && System.nanoTime() < deadline && (line = r.readLine()) != null) {
-        if (line.startsWith("ACK ")) {
-          lastAck = Integer.parseInt(line.substring(4));
-        }
-      }
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
+    int lastAck =
+        KilledChild.runAndKill(
+            Child.class, List.of(dir.toString()), "ACK ", 60, Duration.ofSeconds(120));
     assertThat(lastAck).as("child acknowledged puts").isGreaterThanOrEqualTo(20);
 
     try (Tdb2GraphStore store = Tdb2GraphStore.open(dir, StoreOptions.DEFAULT)) {

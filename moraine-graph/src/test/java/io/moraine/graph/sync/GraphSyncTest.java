@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moraine.core.exposition.TextWriter;
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.graph.store.MemGraphStore;
 import io.moraine.kube.model.LifecycleEvent.Type;
 import io.moraine.kube.model.PodInfo;
 import io.moraine.kube.model.WorkloadInfo;

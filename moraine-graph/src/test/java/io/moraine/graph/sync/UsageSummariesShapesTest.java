@@ -8,6 +8,7 @@ import io.moraine.graph.render.MoraineRenderer;
 import io.moraine.graph.render.RenderOptions;
 import io.moraine.graph.shapes.Shapes;
 import io.moraine.graph.shapes.Shapes.Violation;
+import io.moraine.graph.store.MemGraphStore;
 import io.moraine.graph.usage.UsageSource;
 import io.moraine.kube.model.ClusterState;
 import io.moraine.kube.model.ModelChange;

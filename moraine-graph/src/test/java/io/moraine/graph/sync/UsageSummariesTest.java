@@ -8,6 +8,7 @@ import static io.moraine.graph.sync.TestRenderer.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moraine.core.selfmetrics.MetricRegistry;
+import io.moraine.graph.store.MemGraphStore;
 import io.moraine.kube.model.PodInfo;
 import io.moraine.testkit.time.ManualClock;
 import java.time.Duration;

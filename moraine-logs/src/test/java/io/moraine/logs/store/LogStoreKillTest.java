@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moraine.core.labels.Matcher;
 import io.moraine.core.logs.Direction;
 import io.moraine.core.time.Clock;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.moraine.testkit.process.KilledChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,29 +25,9 @@ class LogStoreKillTest {
 
   @Test
   void acknowledgedBatchesSurviveKill9() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                KillChild.class.getName(),
-                dir.toString())
-            .redirectErrorStream(true)
-            .start();
-    int lastAck = -1;
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      String line;
-      while (lastAck < 1500 && System.nanoTime() < deadline && (line = r.readLine()) != null) {
-        if (line.startsWith("ACK ")) {
-          lastAck = Integer.parseInt(line.substring(4));
-        }
-      }
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
+    int lastAck =
+        KilledChild.runAndKill(
+            KillChild.class, List.of(dir.toString()), "ACK ", 1500, Duration.ofSeconds(60));
     assertThat(lastAck).as("child acknowledged batches").isGreaterThan(100);
     try (var files = Files.walk(dir)) {
       assertThat(files.filter(f -> f.toString().endsWith(".seg")).count())

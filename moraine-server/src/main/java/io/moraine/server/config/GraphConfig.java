@@ -1,8 +1,7 @@
 package io.moraine.server.config;
 
+import io.moraine.graph.render.IriSegments;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -69,10 +68,12 @@ public record GraphConfig(
     return fallback == null || fallback.isEmpty() ? DEFAULT_SITE : fallback;
   }
 
-  /** The base IRI with {@code {site}} replaced by the percent-encoded {@code siteName}. */
+  /**
+   * The base IRI with {@code {site}} replaced by {@code siteName} encoded as the renderer encodes
+   * IRI segments.
+   */
   public String effectiveBaseIri(String siteName) {
-    String encoded = URLEncoder.encode(siteName, StandardCharsets.UTF_8).replace("+", "%20");
-    return baseIri.replace("{site}", encoded);
+    return baseIri.replace("{site}", IriSegments.encode(siteName));
   }
 
   /** {@code graph.profile}. */

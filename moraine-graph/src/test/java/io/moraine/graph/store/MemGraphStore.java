@@ -1,16 +1,15 @@
-package io.moraine.graph.legacy;
+package io.moraine.graph.store;
 
-import io.moraine.graph.store.GraphStore;
-import io.moraine.graph.store.PreconditionFailedException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.DatasetFactory;
@@ -18,24 +17,25 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.update.UpdateExecution;
+import org.apache.jena.update.UpdateAction;
 import org.apache.jena.update.UpdateRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small {@link GraphStore} over Jena's transactional in-memory dataset, for tests: every method
- * is one transaction; each graph's entity tag changes with every write to it and {@code ifMatch} is
- * checked inside the write transaction. Thread-safe (Jena's MRSW transactions; tags are read and
- * changed only inside them).
+ * A {@link GraphStore} over Jena's transactional in-memory dataset, for the exporter tests that
+ * need no disk: real transactions, a tag per graph that changes with each write, and {@code apply}
+ * counting only quads that changed the store.
  */
-final class InMemoryGraphStore implements GraphStore {
+public final class MemGraphStore implements GraphStore {
   private final DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-  private final Map<Node, String> tags = new HashMap<>();
-  private long generation;
+  private final Map<Node, Long> versions = new HashMap<>(); // guarded by the write transaction
+  private final AtomicLong next = new AtomicLong();
+
+  /** Calls of {@link #apply} (tests count the store writes). */
+  public final AtomicLong applies = new AtomicLong();
 
   @Override
   public Optional<Tagged> get(Node name) {
@@ -44,82 +44,93 @@ final class InMemoryGraphStore implements GraphStore {
         () -> {
           Graph g = dsg.getGraph(name);
           if (g.isEmpty()) {
-            return Optional.<Tagged>empty();
+            return Optional.empty();
           }
           Graph copy = GraphFactory.createDefaultGraph();
-          g.find().forEachRemaining(copy::add);
-          return Optional.of(new Tagged(copy, tagOf(name)));
+          GraphUtil.addInto(copy, g);
+          return Optional.of(new Tagged(copy, tag(name)));
         });
   }
 
   @Override
   public Optional<String> etag(Node name) {
     return Txn.calculateRead(
-        dsg,
-        () -> dsg.getGraph(name).isEmpty() ? Optional.<String>empty() : Optional.of(tagOf(name)));
+        dsg, () -> dsg.getGraph(name).isEmpty() ? Optional.empty() : Optional.of(tag(name)));
+  }
+
+  private String tag(Node name) {
+    return "\"" + versions.getOrDefault(name, 0L) + "\"";
+  }
+
+  private void check(Node name, @Nullable String ifMatch) {
+    if (ifMatch == null) {
+      return;
+    }
+    boolean exists = !dsg.getGraph(name).isEmpty();
+    if (!exists || !(ifMatch.equals("*") || ifMatch.equals(tag(name)))) {
+      throw new PreconditionFailedException("graph " + name + " does not match " + ifMatch);
+    }
+  }
+
+  private <T> T write(Supplier<T> action) {
+    return Txn.calculateWrite(dsg, action);
+  }
+
+  private String bump(Node name) {
+    versions.put(name, next.incrementAndGet());
+    return tag(name);
   }
 
   @Override
   public String put(Node name, Graph content, @Nullable String ifMatch) {
-    return Txn.calculateWrite(
-        dsg,
+    return write(
         () -> {
           check(name, ifMatch);
           dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
-          content
-              .find()
-              .forEachRemaining(
-                  t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+          content.find().forEachRemaining(t -> dsg.add(new Quad(name, t)));
           return bump(name);
         });
   }
 
   @Override
   public String merge(Node name, Graph content, @Nullable String ifMatch) {
-    return Txn.calculateWrite(
-        dsg,
+    return write(
         () -> {
           check(name, ifMatch);
-          content
-              .find()
-              .forEachRemaining(
-                  t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+          content.find().forEachRemaining(t -> dsg.add(new Quad(name, t)));
           return bump(name);
         });
   }
 
   @Override
   public boolean delete(Node name, @Nullable String ifMatch) {
-    return Txn.calculateWrite(
-        dsg,
+    return write(
         () -> {
           check(name, ifMatch);
-          if (dsg.getGraph(name).isEmpty()) {
-            return false;
-          }
+          boolean had = !dsg.getGraph(name).isEmpty();
           dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
-          tags.remove(name);
-          return true;
+          bump(name);
+          return had;
         });
   }
 
   @Override
   public long apply(List<Delta> deltas) {
-    return Txn.calculateWrite(
-        dsg,
+    applies.incrementAndGet();
+    return write(
         () -> {
           long changed = 0;
           for (Delta d : deltas) {
             long before = changed;
             for (Triple t : d.deletes()) {
-              Quad q = Quad.create(d.graph(), t);
+              Quad q = new Quad(d.graph(), t);
               if (dsg.contains(q)) {
                 dsg.delete(q);
                 changed++;
               }
             }
             for (Triple t : d.adds()) {
-              Quad q = Quad.create(d.graph(), t);
+              Quad q = new Quad(d.graph(), t);
               if (!dsg.contains(q)) {
                 dsg.add(q);
                 changed++;
@@ -146,7 +157,7 @@ final class InMemoryGraphStore implements GraphStore {
 
   @Override
   public void read(Consumer<DatasetGraph> action) {
-    Txn.executeRead(dsg, () -> action.accept(unionView()));
+    Txn.executeRead(dsg, () -> action.accept(dsg));
   }
 
   @Override
@@ -155,9 +166,10 @@ final class InMemoryGraphStore implements GraphStore {
         dsg,
         () -> {
           try (QueryExecution qe =
-              QueryExecution.dataset(DatasetFactory.wrap(unionView()))
+              QueryExecution.create()
                   .query(query)
-                  .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                  .dataset(DatasetFactory.wrap(dsg))
+                  .timeout(timeoutMillis)
                   .build()) {
             consumer.accept(qe);
           }
@@ -166,14 +178,7 @@ final class InMemoryGraphStore implements GraphStore {
 
   @Override
   public void update(UpdateRequest update, long timeoutMillis) {
-    Txn.executeWrite(
-        dsg,
-        () -> {
-          UpdateExecution.dataset(DatasetFactory.wrap(dsg)).update(update).execute();
-          for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
-            bump(it.next()); // any graph may have changed: every tag moves on
-          }
-        });
+    Txn.executeWrite(dsg, () -> UpdateAction.execute(update, dsg));
   }
 
   @Override
@@ -182,14 +187,18 @@ final class InMemoryGraphStore implements GraphStore {
         dsg,
         () -> {
           long quads = 0;
-          for (Iterator<Quad> it = dsg.find(); it.hasNext(); it.next()) {
+          var it = dsg.find();
+          while (it.hasNext()) {
+            it.next();
             quads++;
           }
           long graphs = 0;
-          for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); it.next()) {
+          var names = dsg.listGraphNodes();
+          while (names.hasNext()) {
+            names.next();
             graphs++;
           }
-          return new Stats(quads, graphs, 0);
+          return new Stats(quads, graphs, -1);
         });
   }
 
@@ -201,35 +210,8 @@ final class InMemoryGraphStore implements GraphStore {
     dsg.close();
   }
 
-  /** The dataset with the union of the named graphs as its default graph. */
-  private DatasetGraph unionView() {
-    return new DatasetGraphWrapper(dsg) {
-      @Override
-      public Graph getDefaultGraph() {
-        return dsg.getUnionGraph();
-      }
-    };
-  }
-
-  private void check(Node name, @Nullable String ifMatch) {
-    if (ifMatch == null) {
-      return;
-    }
-    boolean exists = !dsg.getGraph(name).isEmpty();
-    if ("*".equals(ifMatch) ? !exists : !(exists && ifMatch.equals(tagOf(name)))) {
-      throw new PreconditionFailedException(
-          "graph " + name + " has tag " + (exists ? tagOf(name) : "none") + ", not " + ifMatch);
-    }
-  }
-
-  private String tagOf(Node name) {
-    String t = tags.get(name);
-    return t == null ? "\"0\"" : t;
-  }
-
-  private String bump(Node name) {
-    String tag = "\"" + (++generation) + "\"";
-    tags.put(name, tag);
-    return tag;
+  /** All quads of one graph, for assertions. */
+  public Graph copyOf(Node name) {
+    return get(name).map(Tagged::graph).orElseGet(GraphFactory::createDefaultGraph);
   }
 }

@@ -1,10 +1,8 @@
-package io.moraine.graph.legacy;
+package io.moraine.graph.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.moraine.graph.store.GraphStore;
-import io.moraine.graph.store.PreconditionFailedException;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -14,7 +12,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 
 /** The test store keeps the GraphStore contract where the exporter tests rely on it. */
-class InMemoryGraphStoreTest {
+class MemGraphStoreTest {
   private static final Node G = NodeFactory.createURI("timestamp:1");
   private static final Triple T =
       Triple.create(
@@ -30,7 +28,7 @@ class InMemoryGraphStoreTest {
 
   @Test
   void tagsChangeWithEveryWriteAndIfMatchGuardsWrites() {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       assertThat(store.etag(G)).isEmpty();
       assertThatThrownBy(() -> store.put(G, one(), "*"))
           .isInstanceOf(PreconditionFailedException.class);
@@ -48,7 +46,7 @@ class InMemoryGraphStoreTest {
 
   @Test
   void applyCountsOnlyRealChanges() {
-    try (InMemoryGraphStore store = new InMemoryGraphStore()) {
+    try (MemGraphStore store = new MemGraphStore()) {
       long n = store.apply(List.of(new GraphStore.Delta(G, List.of(T), List.of(T, T))));
       assertThat(n).isEqualTo(1);
       assertThat(store.apply(List.of(new GraphStore.Delta(G, List.of(), List.of(T))))).isZero();
