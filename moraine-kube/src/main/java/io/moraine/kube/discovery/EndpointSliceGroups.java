@@ -52,8 +52,21 @@ final class EndpointSliceGroups {
     return labels == null ? null : labels.get(SERVICE_NAME_LABEL);
   }
 
+  /** Whether an endpoint of {@code slice} is on node {@code node}. */
+  static boolean runsOn(EndpointSlice slice, String node) {
+    for (Endpoint ep : orEmpty(slice.getEndpoints())) {
+      if (node.equals(ep.getNodeName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static TargetGroup build(
-      EndpointSlice slice, ResourceCache<Service> services, ResourceCache<Pod> pods) {
+      EndpointSlice slice,
+      ResourceCache<Service> services,
+      ResourceCache<Pod> pods,
+      NodeMetadata nodes) {
     var meta = slice.getMetadata();
     String ns = orEmpty(meta.getNamespace());
     String name = orEmpty(meta.getName());
@@ -72,7 +85,7 @@ final class EndpointSliceGroups {
     for (Endpoint ep : orEmpty(slice.getEndpoints())) {
       for (EndpointPort port : orEmpty(slice.getPorts())) {
         for (String addr : orEmpty(ep.getAddresses())) {
-          targets.add(target(addr, ep, port, backing));
+          targets.add(target(addr, ep, port, backing, nodes));
         }
       }
     }
@@ -80,7 +93,8 @@ final class EndpointSliceGroups {
     return new TargetGroup(source(ns, name), targets, group.build());
   }
 
-  private static Labels target(String addr, Endpoint ep, EndpointPort port, BackingPods backing) {
+  private static Labels target(
+      String addr, Endpoint ep, EndpointPort port, BackingPods backing, NodeMetadata nodes) {
     Integer number = port.getPort();
     Labels.Builder t =
         Labels.builder()
@@ -111,6 +125,7 @@ final class EndpointSliceGroups {
       t.add(TARGET_NAME, orEmpty(ep.getTargetRef().getName()));
     }
     MetaLabels.addAll(t, TOPOLOGY, TOPOLOGY_PRESENT, ep.getDeprecatedTopology());
+    nodes.add(t, ep.getNodeName());
     Pod pod = backing.resolve(ep.getTargetRef());
     if (pod != null) {
       backing.describe(t, pod, number, "", false);

@@ -41,8 +41,25 @@ final class EndpointsGroups {
     return "endpoints/" + namespace + "/" + name;
   }
 
+  /** Whether an address (ready or not) of {@code eps} is on node {@code node}. */
+  static boolean runsOn(Endpoints eps, String node) {
+    for (EndpointSubset ss : orEmpty(eps.getSubsets())) {
+      for (EndpointAddress a : orEmpty(ss.getAddresses())) {
+        if (node.equals(a.getNodeName())) {
+          return true;
+        }
+      }
+      for (EndpointAddress a : orEmpty(ss.getNotReadyAddresses())) {
+        if (node.equals(a.getNodeName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static TargetGroup build(
-      Endpoints eps, ResourceCache<Service> services, ResourceCache<Pod> pods) {
+      Endpoints eps, ResourceCache<Service> services, ResourceCache<Pod> pods, NodeMetadata nodes) {
     var meta = eps.getMetadata();
     String ns = orEmpty(meta.getNamespace());
     String name = orEmpty(meta.getName());
@@ -59,10 +76,10 @@ final class EndpointsGroups {
     for (EndpointSubset ss : orEmpty(eps.getSubsets())) {
       for (EndpointPort port : orEmpty(ss.getPorts())) {
         for (EndpointAddress a : orEmpty(ss.getAddresses())) {
-          targets.add(target(a, port, "true", backing));
+          targets.add(target(a, port, "true", backing, nodes));
         }
         for (EndpointAddress a : orEmpty(ss.getNotReadyAddresses())) {
-          targets.add(target(a, port, "false", backing));
+          targets.add(target(a, port, "false", backing, nodes));
         }
       }
     }
@@ -77,7 +94,7 @@ final class EndpointsGroups {
   }
 
   private static Labels target(
-      EndpointAddress a, EndpointPort port, String ready, BackingPods backing) {
+      EndpointAddress a, EndpointPort port, String ready, BackingPods backing, NodeMetadata nodes) {
     int number = port.getPort() == null ? 0 : port.getPort();
     String protocol = orEmpty(port.getProtocol());
     Labels.Builder t =
@@ -96,6 +113,7 @@ final class EndpointsGroups {
     if (a.getHostname() != null && !a.getHostname().isEmpty()) {
       t.add(HOSTNAME, a.getHostname());
     }
+    nodes.add(t, a.getNodeName());
     Pod pod = backing.resolve(a.getTargetRef());
     if (pod != null) {
       backing.describe(t, pod, number, protocol, true);

@@ -18,13 +18,18 @@ import java.util.Objects;
  *     {@code POD} and {@code SERVICE} selectors for the {@code ENDPOINTS} role)
  * @param client how to reach the API server
  * @param resync how often informers replay every object as an update (zero: never, as Prometheus)
+ * @param attachNodeMetadata {@code attach_metadata: {node: true}}: targets of the {@code pod},
+ *     {@code endpoints} and {@code endpointslice} roles get the name and labels of their pod's node
+ *     (nodes are then watched too, with the {@code NODE} selector); ignored for other roles, as
+ *     Prometheus 2.42 ignores it
  */
 public record KubernetesDiscoveryOptions(
     Role role,
     List<String> namespaces,
     Map<Role, ResourceSelector> selectors,
     KubeClientOptions client,
-    Duration resync) {
+    Duration resync,
+    boolean attachNodeMetadata) {
   public KubernetesDiscoveryOptions {
     Objects.requireNonNull(role, "role");
     namespaces = List.copyOf(namespaces);
@@ -36,13 +41,18 @@ public record KubernetesDiscoveryOptions(
     }
   }
 
-  /** Options for {@code role} over every namespace, without selectors or resync. */
+  /** Options for {@code role} over every namespace, without selectors, resync or metadata. */
   public static KubernetesDiscoveryOptions of(Role role, KubeClientOptions client) {
-    return new KubernetesDiscoveryOptions(role, List.of(), Map.of(), client, Duration.ZERO);
+    return new KubernetesDiscoveryOptions(role, List.of(), Map.of(), client, Duration.ZERO, false);
   }
 
   /** The selector for objects of {@code kind}, or none. */
   public ResourceSelector selector(Role kind) {
     return selectors.getOrDefault(kind, ResourceSelector.NONE);
+  }
+
+  /** Whether nodes are watched to attach their metadata: asked for, and the role supports it. */
+  boolean watchesNodeMetadata() {
+    return attachNodeMetadata && role.attachesNodeMetadata();
   }
 }

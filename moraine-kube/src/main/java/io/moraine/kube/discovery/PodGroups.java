@@ -24,7 +24,13 @@ final class PodGroups {
     return "pod/" + namespace + "/" + name;
   }
 
-  static TargetGroup build(Pod pod) {
+  /** Whether the pod is scheduled on node {@code node}. */
+  static boolean runsOn(Pod pod, String node) {
+    return node.equals(PodLabels.spec(pod).getNodeName());
+  }
+
+  /** The pod's group, with its node's metadata when {@code nodes} attaches it. */
+  static TargetGroup build(Pod pod, NodeMetadata nodes) {
     var meta = pod.getMetadata();
     String source = source(orEmpty(meta.getNamespace()), orEmpty(meta.getName()));
     PodStatus status = PodLabels.status(pod);
@@ -35,6 +41,7 @@ final class PodGroups {
     Labels.Builder group = Labels.builder();
     PodLabels.add(group, pod);
     group.add(MetaLabels.NAMESPACE, orEmpty(meta.getNamespace()));
+    nodes.add(group, orEmpty(PodLabels.spec(pod).getNodeName()));
 
     PodSpec spec = PodLabels.spec(pod);
     List<Labels> targets = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.moraine.core.discovery.TargetGroup;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The informers one role needs and how it turns a queued key into a group. Events enqueue keys of
  * the role's own objects: a service change enqueues the endpoints (or endpointslices) of that
- * service, as Prometheus does. Thread-safe; {@link #build} runs on the discoverer's thread.
+ * service, as Prometheus does; with node metadata attached, a node change enqueues the role's
+ * objects on that node. Thread-safe; {@link #build} runs on the discoverer's thread.
  */
 final class RoleWatch implements AutoCloseable {
   private final List<ResourceCache<?>> caches;
@@ -53,7 +56,9 @@ final class RoleWatch implements AutoCloseable {
       }
       case POD -> {
         ResourceCache<Pod> pods = c.watch(Pod.class, Role.POD, enqueue);
-        yield new RoleWatch(c.all, key -> byKey(key, pods, PodGroups::source, PodGroups::build));
+        NodeMetadata nodes = c.nodeMetadata(pods, PodGroups::runsOn, enqueue);
+        yield new RoleWatch(
+            c.all, key -> byKey(key, pods, PodGroups::source, p -> PodGroups.build(p, nodes)));
       }
       case SERVICE -> {
         ResourceCache<Service> svcs = c.watch(Service.class, Role.SERVICE, enqueue);
@@ -62,6 +67,11 @@ final class RoleWatch implements AutoCloseable {
       }
       case ENDPOINTS -> endpoints(c, enqueue);
       case ENDPOINTSLICE -> endpointSlices(c, enqueue);
+      case INGRESS -> {
+        ResourceCache<Ingress> ings = c.watch(Ingress.class, Role.INGRESS, enqueue);
+        yield new RoleWatch(
+            c.all, key -> byKey(key, ings, IngressGroups::source, IngressGroups::build));
+      }
     };
   }
 
@@ -78,9 +88,15 @@ final class RoleWatch implements AutoCloseable {
               }
             });
     ResourceCache<Pod> pods = c.watch(Pod.class, Role.POD, null);
+    NodeMetadata nodes = c.nodeMetadata(eps, EndpointsGroups::runsOn, enqueue);
     return new RoleWatch(
         c.all,
-        key -> byKey(key, eps, EndpointsGroups::source, e -> EndpointsGroups.build(e, svcs, pods)));
+        key ->
+            byKey(
+                key,
+                eps,
+                EndpointsGroups::source,
+                e -> EndpointsGroups.build(e, svcs, pods, nodes)));
   }
 
   private static RoleWatch endpointSlices(Caches c, Consumer<HasMetadata> enqueue) {
@@ -97,6 +113,7 @@ final class RoleWatch implements AutoCloseable {
               }
             });
     ResourceCache<Pod> pods = c.watch(Pod.class, Role.POD, null);
+    NodeMetadata nodes = c.nodeMetadata(slices, EndpointSliceGroups::runsOn, enqueue);
     return new RoleWatch(
         c.all,
         key ->
@@ -104,7 +121,7 @@ final class RoleWatch implements AutoCloseable {
                 key,
                 slices,
                 EndpointSliceGroups::source,
-                e -> EndpointSliceGroups.build(e, svcs, pods)));
+                e -> EndpointSliceGroups.build(e, svcs, pods, nodes)));
   }
 
   private interface SourceName {
@@ -163,22 +180,58 @@ final class RoleWatch implements AutoCloseable {
       this.metrics = metrics;
     }
 
+    /**
+     * With node metadata attached: a node cache (the {@code NODE} selector, events not counted, as
+     * Prometheus) whose every change enqueues the objects of {@code owners} on that node.
+     */
+    <T extends HasMetadata> NodeMetadata nodeMetadata(
+        ResourceCache<T> owners, BiPredicate<T, String> on, Consumer<HasMetadata> enqueue) {
+      if (!options.watchesNodeMetadata()) {
+        return NodeMetadata.NONE;
+      }
+      Consumer<Node> changed =
+          n -> {
+            String node = name(n);
+            for (T o : owners.list()) {
+              if (on.test(o, node)) {
+                enqueue.accept(o);
+              }
+            }
+          };
+      return new NodeMetadata(cache(Node.class, Role.NODE, quiet(changed)));
+    }
+
     <T extends HasMetadata> ResourceCache<T> watch(
         Class<T> type, Role kind, @Nullable Consumer<? super T> changed) {
-      // pods only looked up (endpoints roles): no handler, no events counted, as Prometheus
+      // pods only looked up (endpoints roles): no events counted, as Prometheus
       ResourceEventHandler<T> handler =
           changed == null
-              ? new ResourceEventHandler<>() {
-                @Override
-                public void onAdd(T obj) {}
-
-                @Override
-                public void onUpdate(T oldObj, T newObj) {}
-
-                @Override
-                public void onDelete(T obj, boolean deletedFinalStateUnknown) {}
-              }
+              ? quiet(o -> {})
               : new EventHandler<T>(kind.configName(), metrics, changed::accept);
+      return cache(type, kind, handler);
+    }
+
+    private static <T> ResourceEventHandler<T> quiet(Consumer<? super T> changed) {
+      return new ResourceEventHandler<>() {
+        @Override
+        public void onAdd(T obj) {
+          changed.accept(obj);
+        }
+
+        @Override
+        public void onUpdate(T oldObj, T newObj) {
+          changed.accept(newObj);
+        }
+
+        @Override
+        public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+          changed.accept(obj);
+        }
+      };
+    }
+
+    private <T extends HasMetadata> ResourceCache<T> cache(
+        Class<T> type, Role kind, ResourceEventHandler<T> handler) {
       ResourceCache<T> cache =
           new ResourceCache<>(
               client,

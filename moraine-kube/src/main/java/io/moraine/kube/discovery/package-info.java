@@ -1,8 +1,10 @@
 /**
  * Prometheus 2.42's {@code kubernetes_sd_configs}: the {@code node}, {@code pod}, {@code service},
- * {@code endpoints} and {@code endpointslice} roles as one {@link
+ * {@code endpoints}, {@code endpointslice} and {@code ingress} roles as one {@link
  * io.moraine.core.discovery.Discoverer}, with Prometheus's sources, addresses and {@code
- * __meta_kubernetes_*} labels.
+ * __meta_kubernetes_*} labels. With {@code attach_metadata: {node: true}} the {@code pod}, {@code
+ * endpoints} and {@code endpointslice} roles also watch nodes and add the name and labels of each
+ * target's node, re-sending the targets on a node when it changes.
  *
  * <table>
  *   <caption>Roles</caption>
@@ -14,6 +16,8 @@
  *       <td>{@code endpoints/<ns>/<name>}</td></tr>
  *   <tr><td>endpointslice</td><td>discovery.k8s.io/v1 endpointslices, services, pods</td>
  *       <td>endpointslice</td><td>{@code endpointslice/<ns>/<name>}</td></tr>
+ *   <tr><td>ingress</td><td>networking.k8s.io/v1 ingresses</td><td>ingress</td>
+ *       <td>{@code ingress/<ns>/<name>}</td></tr>
  * </table>
  */
 @NullMarked

@@ -47,10 +47,21 @@ final class MockApi implements AutoCloseable {
       Map<Role, io.moraine.kube.client.ResourceSelector> selectors,
       Updates updates)
       throws Exception {
+    return start(role, namespaces, selectors, false, updates);
+  }
+
+  /** A started discoverer, attaching node metadata when {@code attachNode}. */
+  KubernetesDiscoverer start(
+      Role role,
+      List<String> namespaces,
+      Map<Role, io.moraine.kube.client.ResourceSelector> selectors,
+      boolean attachNode,
+      Updates updates)
+      throws Exception {
     var d =
         new KubernetesDiscoverer(
             new KubernetesDiscoveryOptions(
-                role, namespaces, selectors, clientOptions(), java.time.Duration.ZERO),
+                role, namespaces, selectors, clientOptions(), java.time.Duration.ZERO, attachNode),
             metrics);
     d.start(updates);
     return d;
