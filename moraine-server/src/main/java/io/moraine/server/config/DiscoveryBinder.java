@@ -129,7 +129,9 @@ final class DiscoveryBinder {
     String apiServer = k.string("api_server");
     Path kubeconfig = HttpClientBinder.path(k, "kubeconfig_file", baseDir);
     HttpClientConfig client = HttpClientBinder.bind(k, baseDir, ignored);
-    ignored.addAll(k.ignore("attach_metadata"));
+    Section attach = k.section("attach_metadata");
+    boolean attachNode = attach.bool("node", false);
+    attach.rejectUnknown();
     k.rejectUnknown();
     if (role.isEmpty()) {
       throw k.error(
@@ -161,7 +163,7 @@ final class DiscoveryBinder {
     }
     checkSelectors(k, role, selectors);
     return new KubernetesSdConfig(
-        role, names, ownNamespace, selectors, apiServer, kubeconfig, client);
+        role, names, ownNamespace, selectors, apiServer, kubeconfig, client, attachNode);
   }
 
   private static String role(Section s, String role) {

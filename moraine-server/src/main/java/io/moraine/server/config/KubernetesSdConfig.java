@@ -6,8 +6,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code kubernetes_sd_configs} entry, checked with Prometheus 2.42's rules and messages. The
- * {@code ingress} role is accepted here; the scraper logs that it does not discover it yet.
+ * One {@code kubernetes_sd_configs} entry, checked with Prometheus 2.42's rules and messages.
  *
  * @param role {@code pod}, {@code service}, {@code endpoints}, {@code endpointslice}, {@code node}
  *     or {@code ingress}
@@ -17,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param apiServer {@code api_server}, or null for a kubeconfig or in-cluster discovery
  * @param kubeconfigFile {@code kubeconfig_file}, resolved against the file's directory, or null
  * @param httpClient authentication and TLS towards {@code api_server}
+ * @param attachNodeMetadata {@code attach_metadata.node}: add the node's name and labels to the
+ *     targets of the {@code pod}, {@code endpoints} and {@code endpointslice} roles (accepted and
+ *     without effect for the other roles, as Prometheus 2.42)
  */
 public record KubernetesSdConfig(
     String role,
@@ -25,7 +27,8 @@ public record KubernetesSdConfig(
     List<Selector> selectors,
     @Nullable String apiServer,
     @Nullable Path kubeconfigFile,
-    HttpClientConfig httpClient) {
+    HttpClientConfig httpClient,
+    boolean attachNodeMetadata) {
   /** The roles Prometheus 2.42 knows. */
   public static final List<String> ROLES =
       List.of("pod", "service", "endpoints", "endpointslice", "node", "ingress");

@@ -62,6 +62,7 @@ final class KubernetesSd {
     for (KubernetesSdConfig.Selector s : c.selectors()) {
       selectors.put(Role.of(s.role()), new ResourceSelector(s.label(), s.field()));
     }
-    return new KubernetesDiscoveryOptions(role, namespaces, selectors, client, Duration.ZERO);
+    return new KubernetesDiscoveryOptions(
+        role, namespaces, selectors, client, Duration.ZERO, c.attachNodeMetadata());
   }
 }
