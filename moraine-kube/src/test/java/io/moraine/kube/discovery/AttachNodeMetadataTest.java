@@ -3,6 +3,7 @@ package io.moraine.kube.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code attach_metadata: {node: true}} for the pod and endpointslice roles. */
+/** {@code attach_metadata: {node: true}} for the pod, endpoints and endpointslice roles. */
 class AttachNodeMetadataTest {
   private static final String POD = "pod/pods/web-0";
 
@@ -175,6 +176,76 @@ class AttachNodeMetadataTest {
                               .targets()
                               .get(0)
                               .get("__meta_kubernetes_node_label_topology_kubernetes_io_zone")));
+    }
+  }
+
+  @Test
+  void endpointsAddressesOnANodeGetItsLabelsReadyOrNot() throws Exception {
+    api.client.nodes().resource(node("z1")).create();
+    api.client
+        .endpoints()
+        .inNamespace("ep")
+        .resource(
+            new EndpointsBuilder()
+                .withNewMetadata()
+                .withNamespace("ep")
+                .withName("web")
+                .endMetadata()
+                .addNewSubset()
+                .addNewAddress()
+                .withIp("10.0.0.5")
+                .withNodeName("node-1")
+                .endAddress()
+                .addNewNotReadyAddress()
+                .withIp("10.0.0.6")
+                .withNodeName("node-1")
+                .endNotReadyAddress()
+                .addNewAddress()
+                .withIp("10.0.0.7")
+                .endAddress()
+                .addNewPort()
+                .withName("web")
+                .withPort(8080)
+                .withProtocol("TCP")
+                .endPort()
+                .endSubset()
+                .build())
+        .create();
+    Updates updates = new Updates();
+    try (var d = api.start(Role.ENDPOINTS, List.of("ep"), Map.of(), true, updates)) {
+      await().until(() -> updates.calls() >= 1);
+      String source = "endpoints/ep/web";
+      Labels ready =
+          nodeLabels(
+                  Labels.builder()
+                      .add("__address__", "10.0.0.5:8080")
+                      .add("__meta_kubernetes_endpoint_port_name", "web")
+                      .add("__meta_kubernetes_endpoint_port_protocol", "TCP")
+                      .add("__meta_kubernetes_endpoint_ready", "true")
+                      .add("__meta_kubernetes_endpoint_node_name", "node-1"),
+                  "z1")
+              .build();
+      List<Labels> targets = updates.group(source).targets();
+      assertThat(targets).hasSize(3);
+      assertThat(targets.get(0)).isEqualTo(ready);
+      assertThat(targets.get(1).get("__address__")).isEqualTo("10.0.0.7:8080");
+      assertThat(targets.get(1).get("__meta_kubernetes_node_name")).isNull();
+      assertThat(targets.get(2).get("__address__")).isEqualTo("10.0.0.6:8080");
+      assertThat(targets.get(2).get("__meta_kubernetes_node_label_topology_kubernetes_io_zone"))
+          .isEqualTo("z1");
+
+      api.client.nodes().resource(node("z4")).update();
+      await()
+          .until(
+              () ->
+                  updates.group(source).targets().stream()
+                      .filter(t -> t.get("__meta_kubernetes_node_name") != null)
+                      .allMatch(
+                          t ->
+                              "z4"
+                                  .equals(
+                                      t.get(
+                                          "__meta_kubernetes_node_label_topology_kubernetes_io_zone"))));
     }
   }
 }
