@@ -1,0 +1,4 @@
+@NullMarked
+package io.moraine.server.scrape;
+
+import org.jspecify.annotations.NullMarked;
