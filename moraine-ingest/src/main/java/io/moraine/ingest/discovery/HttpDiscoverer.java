@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +58,15 @@ public final class HttpDiscoverer implements Discoverer {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     Duration interval = options.refreshInterval();
     this.intervalNanos = interval.toNanos();
-    this.client =
+    HttpClient.Builder b =
         HttpClient.newBuilder()
             .connectTimeout(interval)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+            .followRedirects(HttpClient.Redirect.NORMAL);
+    SSLContext tls = options.sslContext();
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.client = b.build();
     this.request = request(options);
   }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     #bearer}), or null for none
  * @param userAgent the {@code User-Agent} header
  * @param maxBodyBytes the largest body accepted; a larger one is a failed refresh
+ * @param sslContext TLS for an {@code https} endpoint (CA, client certificate, server name), or
+ *     null for the JDK's default
  * @throws IllegalArgumentException with Prometheus's message for a bad URL, or naming the bad value
  */
 public record HttpDiscoveryOptions(
@@ -27,7 +30,8 @@ public record HttpDiscoveryOptions(
     Duration refreshInterval,
     @Nullable String authorization,
     String userAgent,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    @Nullable SSLContext sslContext) {
   /** Prometheus's default {@code refresh_interval}. */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(60);
 
@@ -53,17 +57,25 @@ public record HttpDiscoveryOptions(
   /** Options for {@code url} with Prometheus's defaults and no authorization. */
   public static HttpDiscoveryOptions of(String url) {
     return new HttpDiscoveryOptions(
-        url, DEFAULT_REFRESH_INTERVAL, null, DEFAULT_USER_AGENT, DEFAULT_MAX_BODY_BYTES);
+        url, DEFAULT_REFRESH_INTERVAL, null, DEFAULT_USER_AGENT, DEFAULT_MAX_BODY_BYTES, null);
   }
 
   /** A copy with another refresh interval. */
   public HttpDiscoveryOptions withRefreshInterval(Duration interval) {
-    return new HttpDiscoveryOptions(url, interval, authorization, userAgent, maxBodyBytes);
+    return new HttpDiscoveryOptions(
+        url, interval, authorization, userAgent, maxBodyBytes, sslContext);
   }
 
   /** A copy with an {@code Authorization} header value (null for none). */
   public HttpDiscoveryOptions withAuthorization(@Nullable String value) {
-    return new HttpDiscoveryOptions(url, refreshInterval, value, userAgent, maxBodyBytes);
+    return new HttpDiscoveryOptions(
+        url, refreshInterval, value, userAgent, maxBodyBytes, sslContext);
+  }
+
+  /** A copy with another TLS context (null for the JDK's default). */
+  public HttpDiscoveryOptions withSslContext(@Nullable SSLContext c) {
+    return new HttpDiscoveryOptions(
+        url, refreshInterval, authorization, userAgent, maxBodyBytes, c);
   }
 
   /** The header value for {@code basic_auth}. */

@@ -15,12 +15,14 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches one target's exposition over HTTP the way Prometheus 2.42's scraper asks for it: its
  * {@code Accept} header (OpenMetrics preferred, text 0.0.4 accepted), gzip, the scrape timeout in
  * {@code X-Prometheus-Scrape-Timeout-Seconds}, a whole-scrape deadline and a limit on the
- * uncompressed body. Thread-safe; one client is shared by all targets.
+ * uncompressed body. Thread-safe; one client is shared by all targets whose job brings none of its
+ * own (see {@link ScrapeJob#client}).
  */
 public final class HttpScraper {
   /** The {@code Accept} header of Prometheus 2.42's scrapes. */
@@ -64,6 +66,20 @@ public final class HttpScraper {
   public ScrapeResponse scrape(
       URI url, Duration timeout, Map<String, String> headers, long bodySizeLimitBytes)
       throws ScrapeException, InterruptedException {
+    return scrape(null, url, timeout, headers, bodySizeLimitBytes);
+  }
+
+  /**
+   * Scrapes {@code url} through {@code via}, or the shared client when it is null; otherwise as
+   * {@link #scrape(URI, Duration, Map, long)}.
+   */
+  public ScrapeResponse scrape(
+      @Nullable HttpClient via,
+      URI url,
+      Duration timeout,
+      Map<String, String> headers,
+      long bodySizeLimitBytes)
+      throws ScrapeException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest.Builder b =
         HttpRequest.newBuilder(url)
@@ -76,7 +92,7 @@ public final class HttpScraper {
     headers.forEach(b::header);
     HttpResponse<InputStream> r;
     try {
-      r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+      r = (via == null ? client : via).send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       throw new ScrapeException("context deadline exceeded", e);
     } catch (IOException e) {
@@ -132,10 +148,7 @@ public final class HttpScraper {
   }
 
   private ScrapeResponse read(
-      InputStream in,
-      @org.jspecify.annotations.Nullable String contentType,
-      long limit,
-      long deadline)
+      InputStream in, @Nullable String contentType, long limit, long deadline)
       throws IOException, ScrapeException {
     byte[] buf = buffer();
     int n = 0;

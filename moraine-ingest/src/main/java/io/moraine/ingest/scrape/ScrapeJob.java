@@ -1,6 +1,7 @@
 package io.moraine.ingest.scrape;
 
 import io.moraine.core.labels.Labels;
+import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param headers request headers every scrape sends (authorization, already resolved)
  * @param bodySizeLimitBytes 0 for none
  * @param targetLimit 0 for none
+ * @param client the client this job's scrapes go through (its own TLS settings), or null for the
+ *     scraper's shared one; owned by the caller, who closes it after the job's loops have stopped
  */
 public record ScrapeJob(
     TargetLabels.JobDefaults defaults,
@@ -22,7 +25,9 @@ public record ScrapeJob(
     Function<Labels, @Nullable Labels> metricRelabel,
     Map<String, String> headers,
     long bodySizeLimitBytes,
-    int targetLimit) {
+    int targetLimit,
+    @Nullable HttpClient client) {
+  /** A job scraping through the scraper's shared client. */
   public ScrapeJob(
       TargetLabels.JobDefaults defaults,
       ScrapeOptions options,
@@ -31,6 +36,18 @@ public record ScrapeJob(
       Map<String, String> headers,
       long bodySizeLimitBytes,
       int targetLimit) {
+    this(defaults, options, relabel, metricRelabel, headers, bodySizeLimitBytes, targetLimit, null);
+  }
+
+  public ScrapeJob(
+      TargetLabels.JobDefaults defaults,
+      ScrapeOptions options,
+      Function<Labels, @Nullable Labels> relabel,
+      Function<Labels, @Nullable Labels> metricRelabel,
+      Map<String, String> headers,
+      long bodySizeLimitBytes,
+      int targetLimit,
+      @Nullable HttpClient client) {
     this.defaults = Objects.requireNonNull(defaults, "defaults");
     this.options = Objects.requireNonNull(options, "options");
     this.relabel = Objects.requireNonNull(relabel, "relabel");
@@ -38,6 +55,7 @@ public record ScrapeJob(
     this.headers = Map.copyOf(headers);
     this.bodySizeLimitBytes = bodySizeLimitBytes;
     this.targetLimit = targetLimit;
+    this.client = client;
   }
 
   public String name() {

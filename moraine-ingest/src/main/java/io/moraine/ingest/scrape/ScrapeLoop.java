@@ -140,6 +140,7 @@ final class ScrapeLoop {
       try {
         ScrapeResponse r =
             scraper.scrape(
+                job.client(),
                 target.url(),
                 Duration.ofMillis(target.timeoutMillis()),
                 job.headers(),

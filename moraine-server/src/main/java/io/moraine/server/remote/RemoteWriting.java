@@ -8,6 +8,7 @@ import io.moraine.ingest.relabel.Relabeler;
 import io.moraine.ingest.remotewrite.RemoteWrite;
 import io.moraine.ingest.remotewrite.RemoteWriteTarget;
 import io.moraine.server.config.RemoteWriteConfig;
+import io.moraine.server.tls.TlsContexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -17,11 +17,11 @@ import io.moraine.server.config.ScrapeConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's scraping: one {@link ScrapeManager} for every {@code scrape_configs} job, fed by
@@ -30,10 +30,12 @@ import java.util.function.Consumer;
 public final class Scraping implements AutoCloseable {
   private final ScrapeManager manager;
   private final List<Discoverer> discoverers;
+  private final ScrapeClients clients;
 
-  private Scraping(ScrapeManager manager, List<Discoverer> discoverers) {
+  private Scraping(ScrapeManager manager, List<Discoverer> discoverers, ScrapeClients clients) {
     this.manager = manager;
     this.discoverers = discoverers;
+    this.clients = clients;
   }
 
   /**
@@ -65,7 +67,8 @@ public final class Scraping implements AutoCloseable {
   /**
    * Starts scraping {@code jobs} into {@code store}, with discovery metrics already registered.
    *
-   * @throws IOException when a job's credentials file cannot be read
+   * @throws IOException when a job's credentials or TLS file cannot be read or used (naming the job
+   *     and the file); nothing is left running
    */
   public static Scraping start(
       List<ScrapeConfig> jobs,
@@ -76,31 +79,32 @@ public final class Scraping implements AutoCloseable {
       String version,
       Consumer<ScrapedMetadata> metadata)
       throws IOException {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    ScrapeClients clients = new ScrapeClients();
+    List<Discoverer> discoverers = new ArrayList<>();
     ScrapeManager manager =
         new ScrapeManager(
             store,
-            new HttpScraper(client, "Moraine/" + version),
+            new HttpScraper(clients.shared(), "Moraine/" + version),
             ExpositionParser::new,
             clock,
             ScrapeSchedule.jitterSeed(hostname(), externalLabels),
             metadata);
-    List<ScrapeJob> scrapeJobs = new ArrayList<>();
-    for (ScrapeConfig c : jobs) {
-      scrapeJobs.add(job(c));
+    try {
+      List<ScrapeJob> scrapeJobs = new ArrayList<>();
+      for (ScrapeConfig c : jobs) {
+        scrapeJobs.add(job(c, clients.forJob(c.jobName(), c.httpClient().tls())));
+      }
+      manager.setJobs(scrapeJobs);
+      for (ScrapeConfig c : jobs) {
+        discoverers.addAll(
+            TargetDiscovery.start(
+                c, clock, version, sdMetrics, groups -> manager.update(c.jobName(), groups)));
+      }
+    } catch (IOException | RuntimeException e) {
+      new Scraping(manager, discoverers, clients).close();
+      throw e;
     }
-    manager.setJobs(scrapeJobs);
-    List<Discoverer> discoverers = new ArrayList<>();
-    for (ScrapeConfig c : jobs) {
-      discoverers.addAll(
-          TargetDiscovery.start(
-              c, clock, version, sdMetrics, groups -> manager.update(c.jobName(), groups)));
-    }
-    return new Scraping(manager, discoverers);
+    return new Scraping(manager, discoverers, clients);
   }
 
   /** Every scraped target's state, for {@code /api/v1/targets}. */
@@ -118,14 +122,18 @@ public final class Scraping implements AutoCloseable {
     return manager.droppedTargets();
   }
 
-  /** Stops discovery, then every scrape loop (their series get staleness markers). */
+  /**
+   * Stops discovery, then every scrape loop (their series get staleness markers), then closes the
+   * HTTP clients.
+   */
   @Override
   public void close() {
     discoverers.forEach(Discoverer::close);
     manager.close();
+    clients.close();
   }
 
-  private static ScrapeJob job(ScrapeConfig c) throws IOException {
+  private static ScrapeJob job(ScrapeConfig c, @Nullable HttpClient client) throws IOException {
     Relabeler relabel = Relabeler.of(c.relabelConfigs());
     Relabeler metricRelabel = Relabeler.of(c.metricRelabelConfigs());
     String auth = c.httpClient().authorizationHeader();
@@ -136,7 +144,8 @@ public final class Scraping implements AutoCloseable {
         metricRelabel::process,
         auth == null ? Map.of() : Map.of("Authorization", auth),
         c.limits().bodySizeLimitBytes(),
-        (int) Math.min(Integer.MAX_VALUE, c.limits().targetLimit()));
+        (int) Math.min(Integer.MAX_VALUE, c.limits().targetLimit()),
+        client);
   }
 
   private static String hostname() {

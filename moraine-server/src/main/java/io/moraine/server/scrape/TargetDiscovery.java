@@ -8,15 +8,18 @@ import io.moraine.ingest.discovery.DiscoveryMetrics;
 import io.moraine.ingest.discovery.FileDiscoverer;
 import io.moraine.ingest.discovery.FileDiscoveryOptions;
 import io.moraine.ingest.discovery.HttpDiscoverer;
+import io.moraine.ingest.discovery.HttpDiscoveryOptions;
 import io.moraine.ingest.discovery.StaticDiscoverer;
 import io.moraine.kube.discovery.KubernetesDiscoveryMetrics;
 import io.moraine.server.config.HttpSdConfig;
 import io.moraine.server.config.KubernetesSdConfig;
 import io.moraine.server.config.ScrapeConfig;
+import io.moraine.server.tls.TlsContexts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * Runs the service discovery sections of prometheus.yml ({@code static_configs}, {@code
@@ -55,6 +58,26 @@ public final class TargetDiscovery {
       Consumer<List<TargetGroup>> updates)
       throws IOException {
     List<Discoverer> ds = new ArrayList<>();
+    try {
+      create(d, owner, version, clock, metrics, ds);
+    } catch (IOException | RuntimeException e) {
+      ds.forEach(Discoverer::close);
+      throw e;
+    }
+    for (int i = 0; i < ds.size(); i++) {
+      ds.get(i).start(prefixed(updates, i + "/"));
+    }
+    return ds;
+  }
+
+  private static void create(
+      ScrapeConfig.Discovery d,
+      String owner,
+      String version,
+      Clock clock,
+      Metrics metrics,
+      List<Discoverer> ds)
+      throws IOException {
     if (!d.staticConfigs().isEmpty()) {
       ds.add(new StaticDiscoverer(d.staticConfigs()));
     }
@@ -62,7 +85,7 @@ public final class TargetDiscovery {
       ds.add(new FileDiscoverer(f, clock, metrics.discovery()));
     }
     for (HttpSdConfig h : d.httpSdConfigs()) {
-      ds.add(new HttpDiscoverer(h.options(), clock, metrics.discovery()));
+      ds.add(new HttpDiscoverer(httpOptions(h, owner), clock, metrics.discovery()));
     }
     for (KubernetesSdConfig k : d.kubernetesSdConfigs()) {
       Discoverer kd = KubernetesSd.create(k, owner, version, metrics.kubernetes());
@@ -70,10 +93,16 @@ public final class TargetDiscovery {
         ds.add(kd);
       }
     }
-    for (int i = 0; i < ds.size(); i++) {
-      ds.get(i).start(prefixed(updates, i + "/"));
+  }
+
+  private static HttpDiscoveryOptions httpOptions(HttpSdConfig h, String owner) throws IOException {
+    SSLContext tls;
+    try {
+      tls = TlsContexts.of(h.httpClient().tls());
+    } catch (IOException e) {
+      throw new IOException(owner + ": http_sd_configs " + h.url() + ": " + e.getMessage(), e);
     }
-    return ds;
+    return h.options().withSslContext(tls);
   }
 
   private static Consumer<List<TargetGroup>> prefixed(

@@ -1,9 +1,11 @@
-package io.moraine.server.remote;
+package io.moraine.server.tls;
 
 import io.moraine.core.tls.TrustManagers;
 import io.moraine.server.config.HttpClientConfig;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -11,6 +13,7 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +37,13 @@ public final class TlsContexts {
 
   private TlsContexts() {}
 
-  /** The context, or null for the JDK's default (nothing set). */
+  /**
+   * The context, or null for the JDK's default (nothing set). Reads the files now; a context keeps
+   * what it read, so changed files take effect with the next context built from them.
+   *
+   * @throws IOException with Prometheus's wording, naming the file, when a CA, certificate or key
+   *     file cannot be read or used
+   */
   public static @Nullable SSLContext of(HttpClientConfig.TlsConfig tls) throws IOException {
     boolean clientCert = tls.certFile() != null || tls.keyFile() != null;
     if (!tls.insecureSkipVerify()
@@ -46,7 +55,7 @@ public final class TlsContexts {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(clientCert ? keyManagers(tls) : null, new TrustManager[] {trust(tls)}, null);
-      return ctx;
+      return ServerNameContext.sending(ctx, tls.serverName());
     } catch (GeneralSecurityException e) {
       throw new IOException("bad tls_config: " + e.getMessage(), e);
     }
@@ -58,8 +67,23 @@ public final class TlsContexts {
       return TrustManagers.trustingAll();
     }
     Path ca = tls.caFile();
-    X509TrustManager base = TrustManagers.trusting(ca == null ? null : TrustManagers.readPem(ca));
+    X509TrustManager base = TrustManagers.trusting(ca == null ? null : caCerts(ca));
     return tls.serverName().isEmpty() ? base : new NamedServer(base, tls.serverName());
+  }
+
+  private static List<Certificate> caCerts(Path ca) throws IOException {
+    List<Certificate> certs;
+    try {
+      certs = TrustManagers.readPem(ca);
+    } catch (IOException e) {
+      throw new IOException("unable to load specified CA cert " + ca + ": " + reason(e), e);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("unable to use specified CA cert " + ca + ": " + e.getMessage(), e);
+    }
+    if (certs.isEmpty()) {
+      throw new IOException("unable to use specified CA cert " + ca);
+    }
+    return certs;
   }
 
   private static KeyManager[] keyManagers(HttpClientConfig.TlsConfig tls)
@@ -69,11 +93,20 @@ public final class TlsContexts {
     if (cert == null || key == null) {
       throw new GeneralSecurityException("client cert_file and key_file must both be configured");
     }
-    List<Certificate> chain = TrustManagers.readPem(cert);
-    if (chain.isEmpty()) {
-      throw new IOException(cert + ": no PEM certificate found");
+    String pair = "specified client cert (" + cert + ") & key (" + key + "): ";
+    List<Certificate> chain;
+    PrivateKey pk;
+    try {
+      chain = TrustManagers.readPem(cert);
+      pk = PemKeys.read(key);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw new IOException("unable to read " + pair + reason(e), e);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IOException("unable to use " + pair + e.getMessage(), e);
     }
-    PrivateKey pk = PemKeys.read(key);
+    if (chain.isEmpty()) {
+      throw new IOException("unable to use " + pair + cert + ": no PEM certificate found");
+    }
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     ks.setKeyEntry("client", pk, NO_PASSWORD, chain.toArray(new Certificate[0]));
@@ -82,11 +115,30 @@ public final class TlsContexts {
     return kmf.getKeyManagers();
   }
 
+  /** Whether {@code host} is an IPv4 or IPv6 literal (not sent as SNI, checked as an IP SAN). */
+  static boolean isIpLiteral(String host) {
+    return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+  }
+
+  /** The reason of a file error as Go words it (the JDK's message is only the path). */
+  private static String reason(IOException e) {
+    return switch (e) {
+      case NoSuchFileException n -> "open " + n.getFile() + ": no such file or directory";
+      case AccessDeniedException a -> "open " + a.getFile() + ": permission denied";
+      default -> String.valueOf(e.getMessage());
+    };
+  }
+
   /**
    * {@code server_name}: the chain is checked as usual, and the leaf must name {@code name} in its
    * subject alternative names (DNS with a leftmost wildcard, or IP) instead of the URL's host.
    */
   private static final class NamedServer extends X509ExtendedTrustManager {
+    /** GeneralName tags of {@link X509Certificate#getSubjectAlternativeNames}. */
+    private static final Integer DNS_SAN = 2;
+
+    private static final Integer IP_SAN = 7;
+
     private final X509TrustManager base;
     private final String name;
 
@@ -116,23 +168,44 @@ public final class TlsContexts {
 
     private void checkName(X509Certificate leaf) throws CertificateException {
       Collection<List<?>> sans = leaf.getSubjectAlternativeNames();
+      List<String> valid = new ArrayList<>();
+      boolean ip = isIpLiteral(name);
       if (sans != null) {
         for (List<?> san : sans) {
-          if (san.size() >= 2 && san.get(1) instanceof String v && matches(san.get(0), v)) {
-            return;
+          if (san.size() >= 2 && san.get(1) instanceof String v) {
+            if (matches(san.get(0), v)) {
+              return;
+            }
+            if (san.get(0).equals(ip ? IP_SAN : DNS_SAN)) {
+              valid.add(v);
+            }
           }
         }
       }
-      throw new CertificateException(
-          "x509: certificate is not valid for server_name \"" + name + "\"");
+      throw new CertificateException(mismatch(sans == null, ip, valid));
+    }
+
+    /** Go's {@code x509.HostnameError} wording. */
+    private String mismatch(boolean noSans, boolean ip, List<String> valid) {
+      if (noSans) {
+        return "x509: certificate relies on legacy Common Name field, use SANs instead";
+      }
+      if (valid.isEmpty()) {
+        return ip
+            ? "x509: cannot validate certificate for "
+                + name
+                + " because it doesn't contain any IP SANs"
+            : "x509: certificate is not valid for any names, but wanted to match " + name;
+      }
+      return "x509: certificate is valid for " + String.join(", ", valid) + ", not " + name;
     }
 
     private boolean matches(Object type, String value) {
       String v = value.toLowerCase(Locale.ROOT);
-      if (Integer.valueOf(7).equals(type)) {
+      if (IP_SAN.equals(type)) {
         return v.equals(name);
       }
-      if (!Integer.valueOf(2).equals(type)) {
+      if (!DNS_SAN.equals(type)) {
         return false;
       }
       if (v.startsWith("*.")) {

@@ -1,4 +1,4 @@
-package io.moraine.server.remote;
+package io.moraine.server.tls;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

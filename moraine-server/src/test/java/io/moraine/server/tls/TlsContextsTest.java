@@ -1,4 +1,4 @@
-package io.moraine.server.remote;
+package io.moraine.server.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
