@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -44,13 +43,7 @@ public final class FilesystemCollector implements Collector {
   /** Mount points whose statvfs outlived the timeout, with the call still running. */
   private final Map<String, Future<Statvfs.Result>> stuck = new HashMap<>();
 
-  private final ExecutorService statPool =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "moraine-agent-statvfs");
-            t.setDaemon(true);
-            return t;
-          });
+  private final StatThreads statThreads = new StatThreads();
 
   /**
    * @param paths where procfs (for {@code 1/mounts}) and the host's root (under which mount points
@@ -96,7 +89,8 @@ public final class FilesystemCollector implements Collector {
       stuck.remove(mountPoint);
       LOG.atInfo().addKeyValue("mountpoint", mountPoint).log("statvfs answers again");
     }
-    Future<Statvfs.Result> call = statPool.submit(() -> Statvfs.of(paths.root(mountPoint)));
+    FutureTask<Statvfs.Result> call = new FutureTask<>(() -> Statvfs.of(paths.root(mountPoint)));
+    statThreads.execute(call);
     try {
       return call.get(options.mountTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
