@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Scrapes the agent's own {@code /metrics} over loopback a number of times at start-up, as
- * Prometheus would (OpenMetrics and text, gzip and plain, a connection per scrape), so the JIT
+ * Prometheus would (OpenMetrics and text, gzip and plain, one keep-alive connection), so the JIT
  * compiles the scrape path before the first real scrape instead of during the first hour of them: a
  * method called once per scrape crosses C1's threshold (about 200 calls) only after 200 scrapes.
  *
@@ -43,9 +43,23 @@ public final class WarmUp {
             : listen.getAddress();
     long deadline = System.nanoTime() + maxMillis * 1_000_000L;
     int done = 0;
-    try {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 5_000);
+      s.setSoTimeout(30_000);
+      OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
       while (done < rounds && System.nanoTime() < deadline) {
-        scrapeOnce(new InetSocketAddress(host, port), done);
+        boolean gzip = (done & 1) == 0;
+        String req =
+            "GET /metrics HTTP/1.1\r\nHost: localhost\r\nUser-Agent: moraine-agent-warmup\r\n"
+                + "Accept: "
+                + ACCEPT[(done >> 1) & 1]
+                + "\r\n"
+                + (gzip ? "Accept-Encoding: gzip\r\n" : "")
+                + "\r\n";
+        out.write(req.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        readResponse(in);
         done++;
       }
     } catch (IOException | RuntimeException e) {
@@ -55,30 +69,6 @@ public final class WarmUp {
           .log("warm-up ended");
     }
     return done;
-  }
-
-  /**
-   * One scrape on its own connection, so that the per-connection code (accept, socket options, the
-   * connection thread) is compiled as well as the per-request code: a scraper that does not keep
-   * its connection alive runs both at every scrape.
-   */
-  private static void scrapeOnce(InetSocketAddress target, int round) throws IOException {
-    try (Socket s = new Socket()) {
-      s.connect(target, 5_000);
-      s.setSoTimeout(30_000);
-      OutputStream out = s.getOutputStream();
-      boolean gzip = (round & 1) == 0;
-      String req =
-          "GET /metrics HTTP/1.1\r\nHost: localhost\r\nUser-Agent: moraine-agent-warmup\r\n"
-              + "Accept: "
-              + ACCEPT[(round >> 1) & 1]
-              + "\r\n"
-              + (gzip ? "Accept-Encoding: gzip\r\n" : "")
-              + "Connection: close\r\n\r\n";
-      out.write(req.getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      readResponse(s.getInputStream());
-    }
   }
 
   /** Reads one response with a Content-Length body; throws when the status is not 200. */
