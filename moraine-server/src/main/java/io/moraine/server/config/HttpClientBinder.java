@@ -1,8 +1,10 @@
 package io.moraine.server.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,8 +114,40 @@ final class HttpClientBinder {
     Path key = path(t, "key_file", baseDir);
     String serverName = t.rawString("server_name", "");
     boolean insecure = t.bool("insecure_skip_verify", false);
+    HttpClientConfig.TlsVersion min = version(t, "min_version");
+    HttpClientConfig.TlsVersion max = version(t, "max_version");
     t.rejectUnknown();
-    return new HttpClientConfig.TlsConfig(ca, cert, key, serverName, insecure);
+    if (min != null && max != null && max.compareTo(min) < 0) {
+      throw t.error(
+          "max_version",
+          "tls_config.max_version must be greater than or equal to tls_config.min_version if both"
+              + " are specified");
+    }
+    return new HttpClientConfig.TlsConfig(ca, cert, key, serverName, insecure, min, max);
+  }
+
+  /** A TLS version key ({@code TLS10} .. {@code TLS13}, exactly), or null when absent or empty. */
+  private static HttpClientConfig.@Nullable TlsVersion version(Section t, String key) {
+    String name = t.string(key);
+    if (name == null) {
+      return null;
+    }
+    HttpClientConfig.TlsVersion v = HttpClientConfig.TlsVersion.named(name);
+    if (v == null) {
+      throw new YamlError(
+          t.markOf(key),
+          t.path()
+              + "."
+              + key
+              + ": unknown TLS version: "
+              + name
+              + " (accepted: "
+              + Arrays.stream(HttpClientConfig.TlsVersion.values())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", "))
+              + ")");
+    }
+    return v;
   }
 
   /** A file path joined to the config file's directory, or null when absent or empty. */

@@ -65,18 +65,69 @@ public record HttpClientConfig(
    * @param keyFile client key, or null
    * @param serverName the name to verify the server's certificate against ("" for the host)
    * @param insecureSkipVerify do not verify the server's certificate
+   * @param minVersion {@code min_version}, or null for TLS 1.2 (Go's default)
+   * @param maxVersion {@code max_version}, or null for TLS 1.3
    */
   public record TlsConfig(
       @Nullable Path caFile,
       @Nullable Path certFile,
       @Nullable Path keyFile,
       String serverName,
-      boolean insecureSkipVerify) {
-    /** Verify with the system's CAs, no client certificate. */
-    public static final TlsConfig DEFAULT = new TlsConfig(null, null, null, "", false);
+      boolean insecureSkipVerify,
+      @Nullable TlsVersion minVersion,
+      @Nullable TlsVersion maxVersion) {
+    /** Verify with the system's CAs, no client certificate, TLS 1.2 and 1.3. */
+    public static final TlsConfig DEFAULT = new TlsConfig(null, null, null, "", false, null, null);
 
     public TlsConfig {
       Objects.requireNonNull(serverName, "serverName");
+    }
+
+    /** This config without version limits: the keys Prometheus had before 2.42's versions. */
+    public TlsConfig(
+        @Nullable Path caFile,
+        @Nullable Path certFile,
+        @Nullable Path keyFile,
+        String serverName,
+        boolean insecureSkipVerify) {
+      this(caFile, certFile, keyFile, serverName, insecureSkipVerify, null, null);
+    }
+
+    /** This config limited to {@code min} .. {@code max} (null for the default bound). */
+    public TlsConfig withVersions(@Nullable TlsVersion min, @Nullable TlsVersion max) {
+      return new TlsConfig(caFile, certFile, keyFile, serverName, insecureSkipVerify, min, max);
+    }
+  }
+
+  /**
+   * A TLS protocol version as {@code min_version} and {@code max_version} name it, oldest first (so
+   * {@link #compareTo} orders versions).
+   */
+  public enum TlsVersion {
+    TLS10("TLSv1"),
+    TLS11("TLSv1.1"),
+    TLS12("TLSv1.2"),
+    TLS13("TLSv1.3");
+
+    private final String protocol;
+
+    TlsVersion(String protocol) {
+      this.protocol = protocol;
+    }
+
+    /** The JSSE protocol name ({@code TLSv1.2}), as {@code SSLParameters#setProtocols} takes. */
+    public String protocol() {
+      return protocol;
+    }
+
+    /** The version spelled exactly {@code name} ({@code TLS12}), or null when there is none. */
+    public static @Nullable TlsVersion named(String name) {
+      for (TlsVersion v : values()) {
+        if (v.name().equals(name)) {
+          return v;
+        }
+      }
+      return null;
     }
   }
 

@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the {@link SSLContext} for a {@code tls_config} as Prometheus uses it: the system's CAs or
  * those of {@code ca_file} (none checked with {@code insecure_skip_verify}), the client certificate
- * of {@code cert_file} and {@code key_file} (PEM; see {@link PemKeys}), and {@code server_name} as
- * the name the server's certificate must carry instead of the URL's host.
+ * of {@code cert_file} and {@code key_file} (PEM; see {@link PemKeys}), {@code server_name} as the
+ * name the server's certificate must carry instead of the URL's host, and the protocols {@code
+ * min_version} and {@code max_version} allow (see {@link #protocols}).
  */
 public final class TlsContexts {
   private static final char[] NO_PASSWORD = new char[0];
@@ -46,19 +47,40 @@ public final class TlsContexts {
    */
   public static @Nullable SSLContext of(HttpClientConfig.TlsConfig tls) throws IOException {
     boolean clientCert = tls.certFile() != null || tls.keyFile() != null;
+    boolean versions = tls.minVersion() != null || tls.maxVersion() != null;
     if (!tls.insecureSkipVerify()
         && tls.caFile() == null
         && !clientCert
-        && tls.serverName().isEmpty()) {
+        && tls.serverName().isEmpty()
+        && !versions) {
       return null;
     }
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(clientCert ? keyManagers(tls) : null, new TrustManager[] {trust(tls)}, null);
-      return ServerNameContext.sending(ctx, tls.serverName());
+      return PinnedContext.pinning(ctx, tls.serverName(), versions ? protocols(tls) : null);
     } catch (GeneralSecurityException e) {
       throw new IOException("bad tls_config: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The JSSE names of the protocols from {@code min_version} (TLS 1.2 when unset, Go's client
+   * default) to {@code max_version} (TLS 1.3 when unset); empty when max is below min, which fails
+   * every handshake. The JDK still refuses what {@code jdk.tls.disabledAlgorithms} disables (TLS
+   * 1.0 and 1.1 by default).
+   */
+  static List<String> protocols(HttpClientConfig.TlsConfig tls) {
+    HttpClientConfig.TlsVersion min = tls.minVersion();
+    HttpClientConfig.TlsVersion max = tls.maxVersion();
+    List<String> out = new ArrayList<>();
+    for (HttpClientConfig.TlsVersion v : HttpClientConfig.TlsVersion.values()) {
+      if (v.compareTo(min == null ? HttpClientConfig.TlsVersion.TLS12 : min) >= 0
+          && v.compareTo(max == null ? HttpClientConfig.TlsVersion.TLS13 : max) <= 0) {
+        out.add(v.protocol());
+      }
+    }
+    return out;
   }
 
   private static X509TrustManager trust(HttpClientConfig.TlsConfig tls)

@@ -140,4 +140,33 @@ class ScrapeConfigTest {
     assertThat(c.scrapeConfigs().getFirst().httpClient().authorizationHeader())
         .isEqualTo("Basic dTpw");
   }
+
+  @Test
+  void tlsVersionsAreRead() throws Exception {
+    MoraineConfig c =
+        ConfigLoader.parse(
+            """
+            scrape_configs:
+              - job_name: min
+                tls_config: {min_version: TLS13}
+              - job_name: both
+                tls_config: {min_version: TLS10, max_version: TLS12, server_name: a.internal}
+              - job_name: none
+                tls_config: {insecure_skip_verify: true}
+            """,
+            SRC,
+            BASE);
+    HttpClientConfig.TlsConfig min = c.scrapeConfigs().get(0).httpClient().tls();
+    assertThat(min.minVersion()).isEqualTo(HttpClientConfig.TlsVersion.TLS13);
+    assertThat(min.maxVersion()).isNull();
+    assertThat(min.withVersions(null, null)).isEqualTo(HttpClientConfig.TlsConfig.DEFAULT);
+    HttpClientConfig.TlsConfig both = c.scrapeConfigs().get(1).httpClient().tls();
+    assertThat(both.minVersion()).isEqualTo(HttpClientConfig.TlsVersion.TLS10);
+    assertThat(both.maxVersion()).isEqualTo(HttpClientConfig.TlsVersion.TLS12);
+    assertThat(both.serverName()).isEqualTo("a.internal");
+    HttpClientConfig.TlsConfig none = c.scrapeConfigs().get(2).httpClient().tls();
+    assertThat(none.minVersion()).isNull();
+    assertThat(none.maxVersion()).isNull();
+    assertThat(c.ignored()).isEmpty();
+  }
 }

@@ -3,7 +3,9 @@ package io.moraine.server.tls;
 import java.nio.ByteBuffer;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
@@ -22,35 +24,67 @@ import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link SSLContext} whose engines send {@code server_name} as SNI whatever host the client
- * connects to, as Go's {@code tls.Config.ServerName} does. The JDK's HTTP client sets the SNI of
- * each engine to the URL's host (unless it is an IP literal) through {@link
- * SSLEngine#setSSLParameters}; the engines here put {@code server_name} back there. Thread-safe as
- * the wrapped context is.
+ * An {@link SSLContext} whose engines keep the {@code tls_config} settings the JDK's HTTP client
+ * would otherwise overwrite: {@code server_name} sent as SNI whatever host the client connects to,
+ * as Go's {@code tls.Config.ServerName} does, and the protocols {@code min_version} and {@code
+ * max_version} allow. The JDK's HTTP client sets the SNI of each engine to the URL's host (unless
+ * it is an IP literal) and its protocols to the context's defaults through {@link
+ * SSLEngine#setSSLParameters}; the engines here put {@code server_name} back and keep only the
+ * allowed protocols, and the context's default parameters carry the allowed protocols. Only engines
+ * are pinned: sockets from {@link #getSocketFactory} are the wrapped context's. Thread-safe as the
+ * wrapped context is.
  */
-final class ServerNameContext extends SSLContext {
-  private ServerNameContext(SSLContext delegate, List<SNIServerName> names) {
-    super(new Spi(delegate, names), delegate.getProvider(), delegate.getProtocol());
+final class PinnedContext extends SSLContext {
+  private PinnedContext(SSLContext delegate, Pins pins) {
+    super(new Spi(delegate, pins), delegate.getProvider(), delegate.getProtocol());
   }
 
   /**
-   * {@code ctx} itself when {@code serverName} is empty or an IP literal (Go sends no SNI for an
-   * IP), else a context sending it.
+   * {@code ctx} itself when there is nothing to pin, else a context pinning them.
+   *
+   * @param serverName the SNI to send; none is pinned when it is empty or an IP literal (Go sends
+   *     no SNI for an IP)
+   * @param protocols the JSSE protocol names engines may enable, or null for the JDK's defaults
    */
-  static SSLContext sending(SSLContext ctx, String serverName) {
-    if (serverName.isEmpty() || TlsContexts.isIpLiteral(serverName)) {
+  static SSLContext pinning(SSLContext ctx, String serverName, @Nullable List<String> protocols) {
+    boolean sni = !serverName.isEmpty() && !TlsContexts.isIpLiteral(serverName);
+    if (!sni && protocols == null) {
       return ctx;
     }
-    return new ServerNameContext(ctx, List.of(new SNIHostName(serverName)));
+    List<SNIServerName> names = sni ? List.of(new SNIHostName(serverName)) : null;
+    return new PinnedContext(
+        ctx, new Pins(names, protocols == null ? null : List.copyOf(protocols)));
+  }
+
+  /** What every engine keeps; a null part leaves that setting to the caller. */
+  private record Pins(@Nullable List<SNIServerName> serverNames, @Nullable List<String> protocols) {
+    /** {@code params} with the server names and the protocols allowed among those it asks for. */
+    SSLParameters apply(SSLParameters params, boolean creating) {
+      if (serverNames != null) {
+        params.setServerNames(serverNames);
+      }
+      if (protocols != null) {
+        String[] asked = params.getProtocols();
+        params.setProtocols(
+            creating || asked == null ? protocols.toArray(new String[0]) : allowed(asked));
+      }
+      return params;
+    }
+
+    /** The asked protocols that are allowed, in the asked order. */
+    String[] allowed(String[] asked) {
+      List<String> p = Objects.requireNonNull(protocols, "protocols");
+      return Arrays.stream(asked).filter(p::contains).toArray(String[]::new);
+    }
   }
 
   private static final class Spi extends SSLContextSpi {
     private final SSLContext delegate;
-    private final List<SNIServerName> names;
+    private final Pins pins;
 
-    Spi(SSLContext delegate, List<SNIServerName> names) {
+    Spi(SSLContext delegate, Pins pins) {
       this.delegate = delegate;
-      this.names = names;
+      this.pins = pins;
     }
 
     @Override
@@ -72,12 +106,12 @@ final class ServerNameContext extends SSLContext {
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-      return new NamedEngine(delegate.createSSLEngine(), names);
+      return new PinnedEngine(delegate.createSSLEngine(), pins);
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(@Nullable String host, int port) {
-      return new NamedEngine(delegate.createSSLEngine(host, port), names);
+      return new PinnedEngine(delegate.createSSLEngine(host, port), pins);
     }
 
     @Override
@@ -92,7 +126,12 @@ final class ServerNameContext extends SSLContext {
 
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-      return delegate.getDefaultSSLParameters();
+      SSLParameters p = delegate.getDefaultSSLParameters();
+      List<String> protocols = pins.protocols();
+      if (protocols != null) {
+        p.setProtocols(protocols.toArray(new String[0]));
+      }
+      return p;
     }
 
     @Override
@@ -101,22 +140,21 @@ final class ServerNameContext extends SSLContext {
     }
   }
 
-  /** Delegates everything, replacing the server names of any parameters set. */
-  private static final class NamedEngine extends SSLEngine {
+  /** Delegates everything, applying the pins to any parameters or protocols set. */
+  private static final class PinnedEngine extends SSLEngine {
     private final SSLEngine d;
-    private final List<SNIServerName> names;
+    private final Pins pins;
 
-    NamedEngine(SSLEngine d, List<SNIServerName> names) {
+    PinnedEngine(SSLEngine d, Pins pins) {
       super(d.getPeerHost(), d.getPeerPort());
       this.d = d;
-      this.names = names;
-      setSSLParameters(d.getSSLParameters());
+      this.pins = pins;
+      d.setSSLParameters(pins.apply(d.getSSLParameters(), true));
     }
 
     @Override
     public void setSSLParameters(SSLParameters params) {
-      params.setServerNames(names);
-      d.setSSLParameters(params);
+      d.setSSLParameters(pins.apply(params, false));
     }
 
     @Override
@@ -188,7 +226,7 @@ final class ServerNameContext extends SSLContext {
 
     @Override
     public void setEnabledProtocols(String[] protocols) {
-      d.setEnabledProtocols(protocols);
+      d.setEnabledProtocols(pins.protocols() == null ? protocols : pins.allowed(protocols));
     }
 
     @Override
