@@ -27,18 +27,6 @@ public record ScrapeJob(
     long bodySizeLimitBytes,
     int targetLimit,
     @Nullable HttpClient client) {
-  /** A job scraping through the scraper's shared client. */
-  public ScrapeJob(
-      TargetLabels.JobDefaults defaults,
-      ScrapeOptions options,
-      Function<Labels, @Nullable Labels> relabel,
-      Function<Labels, @Nullable Labels> metricRelabel,
-      Map<String, String> headers,
-      long bodySizeLimitBytes,
-      int targetLimit) {
-    this(defaults, options, relabel, metricRelabel, headers, bodySizeLimitBytes, targetLimit, null);
-  }
-
   public ScrapeJob(
       TargetLabels.JobDefaults defaults,
       ScrapeOptions options,

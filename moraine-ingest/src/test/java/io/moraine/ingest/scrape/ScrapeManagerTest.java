@@ -83,7 +83,8 @@ class ScrapeManagerTest {
         l -> l,
         Map.of(),
         0,
-        0);
+        0,
+        null);
   }
 
   private String addr() {
@@ -167,7 +168,8 @@ class ScrapeManagerTest {
             l -> l,
             Map.of(),
             0,
-            0);
+            0,
+            null);
     manager.setJobs(List.of(dropAll));
     manager.update(
         "d",
