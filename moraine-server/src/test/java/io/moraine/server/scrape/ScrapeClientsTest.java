@@ -13,6 +13,7 @@ import io.moraine.testkit.time.ManualClock;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +51,11 @@ class ScrapeClientsTest {
   @Test
   void aLaterBatchRereadsTheFilesAndAClientClosesWithItsLastUser() throws Exception {
     try (ScrapeClients clients = new ScrapeClients()) {
-      HttpClient a = clients.batch().forJob("a", tls("ca.pem", null, null));
+      HttpClient a = Objects.requireNonNull(clients.batch().forJob("a", tls("ca.pem", null, null)));
       HttpClient b = clients.batch().forJob("b", tls("ca.pem", null, null));
       assertThat(b).isNotNull().isNotSameAs(a);
       ScrapeClients.Batch batch = clients.batch();
-      HttpClient c = batch.forJob("c", tls("ca.pem", null, null));
+      HttpClient c = Objects.requireNonNull(batch.forJob("c", tls("ca.pem", null, null)));
       assertThat(batch.forJob("d", tls("ca.pem", null, null))).isSameAs(c);
       clients.release(c);
       assertThat(c.isTerminated()).isFalse();
@@ -78,7 +79,8 @@ class ScrapeClientsTest {
           .hasMessageStartingWith(
               "scrape job \"secure\": unable to use specified CA cert "
                   + TLS.resolve("server.key"));
-      assertThatThrownBy(() -> clients.batch().forJob("mtls", tls("ca.pem", "client.pem", "ca.pem")))
+      assertThatThrownBy(
+              () -> clients.batch().forJob("mtls", tls("ca.pem", "client.pem", "ca.pem")))
           .hasMessageStartingWith(
               "scrape job \"mtls\": unable to use specified client cert (%s) & key (%s): "
                   .formatted(TLS.resolve("client.pem"), TLS.resolve("ca.pem")))
