@@ -15,6 +15,7 @@ import io.moraine.server.config.MoraineConfig;
 import io.moraine.server.config.RuleFileException;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.config.TsdbConfig;
+import io.moraine.server.remote.RemoteWriting;
 import io.moraine.server.rules.RulesRuntime;
 import io.moraine.server.scrape.Scraping;
 import io.moraine.server.store.StorageSettings;
@@ -209,8 +210,10 @@ final class ServerCommand implements Callable<Integer> {
 
   /**
    * Re-reads the configuration file and applies what can change at run time (scrape jobs, rule
-   * files, alerting), building every new part before swapping any: on any error the running
-   * configuration stays whole and the reason is logged and returned. Reloads run one at a time.
+   * files, alerting, remote_write), building every new part before swapping any: on any error the
+   * running configuration stays whole and the reason is logged and returned (except a new
+   * remote-write queue directory that cannot be used, found only when swapping). Reloads run one at
+   * a time.
    */
   private synchronized @Nullable String reload(ServerRuntime runtime) {
     Scraping.Pending scrape = null;
@@ -220,6 +223,8 @@ final class ServerCommand implements Callable<Integer> {
       if (scraping != null) {
         scrape = scraping.prepare(scrapeJobs(cfg, runtime.httpAddress()));
       }
+      RemoteWriting.Pending remote =
+          runtime.remoteWriting().prepare(cfg.remoteWriteConfigs(), cfg.global().externalLabels());
       RulesRuntime rules = runtime.rules();
       if (rules != null) {
         rules.reload(cfg);
@@ -228,6 +233,7 @@ final class ServerCommand implements Callable<Integer> {
         scrape.apply();
         scrape = null;
       }
+      remote.apply();
       runtime.reloadStatus().succeeded(runtime.clock().nowMillis());
       LOG.atInfo().log("configuration reloaded");
       return null;

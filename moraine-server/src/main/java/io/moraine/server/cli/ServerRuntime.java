@@ -155,8 +155,7 @@ final class ServerRuntime {
             registry,
             settings.clock());
     // every ingest path appends through the store, so the tee forwards them all
-    StorageOpener teed = (s, r) -> remote.tee(opener.open(s, r));
-    StorageHandle store = new StorageHandle(teed, settings, registry);
+    StorageHandle store = new StorageHandle(opener, remote::tee, settings, registry);
     MetricMetadataRegistry metadata = new MetricMetadataRegistry();
     ConfigReloadStatus reloadStatus = ConfigReloadStatus.register(registry, info.startMillis());
     PromApi api =

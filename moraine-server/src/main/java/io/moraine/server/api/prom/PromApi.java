@@ -79,7 +79,7 @@ public final class PromApi {
     QueryRunner runner = new QueryRunner(limits, clock);
     this.query = new QueryEndpoints(store::storage, engine, runner, clock);
     this.series = new SeriesEndpoints(store::storage);
-    this.status = new StatusEndpoints(info, metadata, store::storage, reload);
+    this.status = new StatusEndpoints(info, metadata, store::unwrapped, reload);
     this.alertHistory = new AlertHistoryEndpoint(store::storage, clock);
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-", 0).factory());
