@@ -32,11 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code POST /-/reload} applies {@code scrape_configs} as Prometheus does: new jobs start, removed
- * ones stop with staleness markers, changed ones take their new settings, unchanged ones go on
- * untouched, and an invalid file changes nothing.
+ * {@code POST /-/reload} applies {@code scrape_configs} and {@code remote_write} as Prometheus
+ * does: new jobs start, removed ones stop with staleness markers, changed ones take their new
+ * settings, unchanged ones go on untouched, a new remote receives samples, and an invalid file
+ * changes nothing.
  */
-class ScrapeReloadTest {
+class ConfigReloadTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   @TempDir Path dir;
@@ -270,6 +271,41 @@ class ScrapeReloadTest {
       assertThat(get(s, "/metrics")).contains("prometheus_config_last_reload_successful 1");
       assertThat(get(s, "/api/v1/status/runtimeinfo")).contains("\"reloadConfigSuccess\":true");
       await().atMost(WAIT).until(() -> count(s, Matcher.eq("__name__", "b_scrapes_total")) > 0);
+    }
+  }
+
+  @Test
+  void aRemoteAddedOnReloadReceivesSamples() throws Exception {
+    String a = target("a");
+    writeConfig(job("a", a, ""));
+    try (TestServer receiver = TestServer.start();
+        TestServer s = TestServer.start("--config", cfg.toString())) {
+      await().atMost(WAIT).until(() -> count(s, Matcher.eq("job", "a")) > 2);
+      Matcher[] scrapes = {Matcher.eq("__name__", "a_scrapes_total"), Matcher.eq("job", "a")};
+      assertThat(count(receiver, scrapes)).isZero();
+
+      Files.writeString(
+          cfg,
+          Files.readString(cfg)
+              + """
+              remote_write:
+                - url: %s/api/v1/write
+                  name: other
+              """
+                  .formatted(receiver.url()));
+      HttpResponse<String> r = post(s, "/-/reload");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      await().atMost(WAIT).until(() -> count(receiver, scrapes) > 2);
+      // the scrape job was left alone
+      assertThat(staleMarkers(samples(s, Matcher.eq("job", "a")))).isZero();
+
+      // removed: the receiver gets nothing more
+      writeConfig(job("a", a, ""));
+      assertThat(post(s, "/-/reload").statusCode()).isEqualTo(200);
+      int sent = count(receiver, scrapes);
+      int scraped = count(s, scrapes);
+      await().atMost(WAIT).until(() -> count(s, scrapes) > scraped + 3);
+      assertThat(count(receiver, scrapes)).isLessThanOrEqualTo(sent + 1);
     }
   }
 }
