@@ -188,7 +188,7 @@ public final class ScrapeManager implements AutoCloseable {
     for (var it = p.loops.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
       if (!wanted.containsKey(e.getKey())) {
-        e.getValue().stop();
+        CompletableFuture<Void> unused = e.getValue().stop(); // markers stored in the background
         it.remove();
       }
     }
@@ -253,7 +253,11 @@ public final class ScrapeManager implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
-      pools.values().forEach(p -> p.loops.values().forEach(ScrapeLoop::stop));
+      for (Pool p : pools.values()) {
+        for (ScrapeLoop l : p.loops.values()) {
+          CompletableFuture<Void> unused = l.stop(); // the executor's close waits for it
+        }
+      }
       pools.clear();
     }
     timer.shutdownNow();
