@@ -28,7 +28,7 @@ public final class RemoteWriteTee implements Appendable {
   private static final int REFS_PER_GENERATION = 1 << 20;
 
   private final Appendable store;
-  private final List<Consumer<SampleBatch>> sinks;
+  private volatile List<Consumer<SampleBatch>> sinks;
   private final RefLabels refs = new RefLabels(REFS_PER_GENERATION);
   private final AtomicLong highestTimestamp = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong sinkFailures = new AtomicLong();
@@ -43,9 +43,24 @@ public final class RemoteWriteTee implements Appendable {
     this.sinks = List.copyOf(sinks);
   }
 
+  /**
+   * Replaces the sinks (a remote-write reload). Appenders created before keep collecting as they
+   * did; at commit they hand their batch to the sinks of that moment. With no sinks, new appenders
+   * are the store's own.
+   */
+  public void setSinks(List<? extends Consumer<SampleBatch>> sinks) {
+    this.sinks = List.copyOf(sinks);
+  }
+
+  /**
+   * An appender of the store that, while there are sinks, also collects its batch for them. Series
+   * refs from an appender made while there were none are unknown to a teeing one ({@link
+   * UnknownSeriesRefException}: the caller appends by labels, as the contract says).
+   */
   @Override
   public Appender appender() {
-    return new TeeAppender(store.appender());
+    Appender inner = store.appender();
+    return sinks.isEmpty() ? inner : new TeeAppender(inner);
   }
 
   /** The highest sample time committed through this tee, ms; {@code Long.MIN_VALUE} if none. */
@@ -114,7 +129,7 @@ public final class RemoteWriteTee implements Appendable {
         return;
       }
       highestTimestamp.accumulateAndGet(maxT, Math::max);
-      for (Consumer<SampleBatch> sink : sinks) {
+      for (Consumer<SampleBatch> sink : sinks) { // those of now: a reload may have changed them
         try {
           sink.accept(this);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.moraine.core.storage.Appendable;
 import io.moraine.core.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -93,14 +94,19 @@ final class ScrapeLoop {
     ticks = timer.scheduleAtFixedRate(this::tick, delay, interval, TimeUnit.NANOSECONDS);
   }
 
-  /** Stops scraping; the target's series get staleness markers. */
-  void stop() {
+  /**
+   * Stops scraping; the target's series get staleness markers.
+   *
+   * @return completes once the scrape in flight (if any) has finished and the markers are stored:
+   *     from then on the loop no longer uses its job's HTTP client
+   */
+  CompletableFuture<Void> stop() {
     stopped = true;
     ScheduledFuture<?> t = ticks;
     if (t != null) {
       t.cancel(false);
     }
-    scrapes.execute(
+    return CompletableFuture.runAsync(
         () -> {
           busy.lock(); // waits (parked, not spinning) for a scrape in flight to store its samples
           try {
@@ -108,7 +114,8 @@ final class ScrapeLoop {
           } finally {
             busy.unlock();
           }
-        });
+        },
+        scrapes);
   }
 
   private void tick() {

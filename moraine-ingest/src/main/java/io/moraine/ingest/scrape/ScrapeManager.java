@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,14 +87,25 @@ public final class ScrapeManager implements AutoCloseable {
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("scrape-", 0).factory());
   }
 
-  /** Sets the jobs; the loops of jobs no longer present stop. Groups of kept jobs stay. */
-  public synchronized void setJobs(List<ScrapeJob> jobs) {
+  /**
+   * Sets the jobs, as a configuration (re)load does. A job equal to the running one (same {@link
+   * ScrapeJob} by {@code equals}: callers pass the same instance for an unchanged job, since the
+   * relabel functions compare by identity) keeps its loops untouched. A changed job keeps its
+   * discovered groups; its loops restart with the new settings (a target that stays keeps its
+   * phase, which depends only on its labels, URL and the seed). The loops of jobs no longer present
+   * stop, their series getting staleness markers.
+   *
+   * @return completes once every loop this call stopped has finished (its staleness markers are
+   *     stored): from then on the replaced jobs' HTTP clients are unused and may be closed
+   */
+  public synchronized CompletableFuture<Void> setJobs(List<ScrapeJob> jobs) {
     Map<String, ScrapeJob> byName = new LinkedHashMap<>();
     jobs.forEach(j -> byName.put(j.name(), j));
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
     for (var it = pools.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
       if (!byName.containsKey(e.getKey())) {
-        e.getValue().loops.values().forEach(ScrapeLoop::stop);
+        e.getValue().loops.values().forEach(l -> stopping.add(l.stop()));
         it.remove();
       }
     }
@@ -103,11 +115,31 @@ public final class ScrapeManager implements AutoCloseable {
         pools.put(j.name(), new Pool(j));
       } else if (!p.job.equals(j)) {
         p.job = j;
-        p.loops.values().forEach(ScrapeLoop::stop);
+        p.loops.values().forEach(l -> stopping.add(l.stop()));
         p.loops.clear();
         sync(p);
       }
     }
+    return CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Replaces every group of {@code job} with {@code groups} (those with targets), as when the job's
+   * discoverers were restarted with a new configuration and the first of them reports: groups of
+   * the old discoverers go, targets found again keep their loops.
+   */
+  public synchronized void replaceGroups(String job, List<TargetGroup> groups) {
+    Pool p = pools.get(job);
+    if (p == null) {
+      return;
+    }
+    p.groups.clear();
+    for (TargetGroup g : groups) {
+      if (!g.targets().isEmpty()) {
+        p.groups.put(g.source(), g);
+      }
+    }
+    sync(p);
   }
 
   /** Applies a discoverer's changed groups to {@code job} (see the Discoverer contract). */
@@ -156,7 +188,7 @@ public final class ScrapeManager implements AutoCloseable {
     for (var it = p.loops.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
       if (!wanted.containsKey(e.getKey())) {
-        e.getValue().stop();
+        CompletableFuture<Void> unused = e.getValue().stop(); // markers stored in the background
         it.remove();
       }
     }
@@ -221,7 +253,11 @@ public final class ScrapeManager implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
-      pools.values().forEach(p -> p.loops.values().forEach(ScrapeLoop::stop));
+      for (Pool p : pools.values()) {
+        for (ScrapeLoop l : p.loops.values()) {
+          CompletableFuture<Void> unused = l.stop(); // the executor's close waits for it
+        }
+      }
       pools.clear();
     }
     timer.shutdownNow();

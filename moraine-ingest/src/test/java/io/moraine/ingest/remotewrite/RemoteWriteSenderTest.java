@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
@@ -260,5 +261,52 @@ class RemoteWriteSenderTest {
         .isEqualTo(10_000_000_000L);
     assertThat(RemoteClient.retryAfterNanos("soon", at)).isZero();
     assertThat(RemoteClient.retryAfterNanos("", at)).isZero();
+  }
+
+  @Test
+  void applyKeepsUnchangedRemotesRestartsChangedOnesOnTheirQueueAndStopsRemovedOnes() {
+    RemoteWrite rw =
+        RemoteWrite.start(List.of(), dir, "Moraine/test", new MetricRegistry(), Clock.SYSTEM);
+    started.add(rw);
+    Storage store = rw.tee(new ReferenceStorage());
+    ingest(store, 0, 1); // no remote yet: nothing is sent
+    assertThat(rw.senders()).isEmpty();
+
+    RemoteWriteTarget t = target(queue(false), Relabeler.none(), Labels.EMPTY);
+    rw.apply(List.of(t), Set.of());
+    ingest(store, 1_000_000, 4);
+    await().atMost(Duration.ofSeconds(20)).until(() -> received.samples().size() >= 40);
+    RemoteWriteSender first = rw.senders().getFirst();
+    rw.apply(List.of(t), Set.of("test"));
+    assertThat(rw.senders()).containsExactly(first);
+
+    // the remote fails; its settings change: the new sender sends what the old one had queued
+    status = n -> 503;
+    ingest(store, 2_000_000, 4);
+    RemoteWriteTarget changed = target(queue(true), Relabeler.none(), Labels.of("r", "2"));
+    rw.apply(List.of(changed), Set.of());
+    assertThat(rw.senders()).hasSize(1).doesNotContain(first);
+    status = n -> 204;
+    ingest(store, 3_000_000, 4);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                received.samples().stream()
+                        .filter(x -> x.t() >= 2_000_000 && x.t() < 4_000_000)
+                        .map(x -> x.t() + "/" + x.labels().get("s"))
+                        .distinct()
+                        .count()
+                    == 80);
+    assertThat(received.samples())
+        .filteredOn(x -> x.t() >= 3_000_000)
+        .allMatch(x -> "2".equals(x.labels().get("r")));
+
+    // removed: nothing more arrives
+    rw.apply(List.of(), Set.of());
+    assertThat(rw.senders()).isEmpty();
+    int before = received.samples().size();
+    ingest(store, 5_000_000, 4);
+    await().during(Duration.ofMillis(300)).until(() -> received.samples().size() == before);
   }
 }

@@ -177,4 +177,70 @@ class ScrapeManagerTest {
     assertThat(manager.activeTargets()).isEmpty();
     assertThat(manager.droppedTargets().get("d")).hasSize(1);
   }
+
+  @Test
+  void aChangedJobKeepsItsGroupsAndReplacedGroupsKeepTheLoopsOfTargetsFoundAgain()
+      throws Exception {
+    String other = "localhost:" + server.getAddress().getPort();
+    manager.setJobs(List.of(job("app", "/metrics")));
+    manager.update(
+        "app",
+        List.of(
+            new TargetGroup(
+                "0",
+                List.of(Labels.of("__address__", addr()), Labels.of("__address__", other)),
+                Labels.EMPTY)));
+    Matcher[] upKept = {Matcher.eq("__name__", "up"), Matcher.eq("instance", addr())};
+    await().atMost(Duration.ofSeconds(5)).until(() -> values(upKept).size() >= 2);
+
+    // a changed job: loops restart with the new settings on the groups already discovered
+    Function<Labels, @Nullable Labels> tag = l -> l.toBuilder().add("env", "b").build();
+    ScrapeJob changed =
+        new ScrapeJob(
+            new TargetLabels.JobDefaults("app", 200, 150, "/metrics", "http", Map.of()),
+            ScrapeOptions.DEFAULT,
+            tag,
+            l -> l,
+            Map.of(),
+            0,
+            0,
+            null);
+    manager.setJobs(List.of(changed)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    // the stopped loops' staleness markers are stored when the returned future completes
+    List<Double> old = values(upKept);
+    assertThat(StaleNaN.isStale(old.get(old.size() - 1))).isTrue();
+    assertThat(manager.activeTargets())
+        .extracting(t -> t.labels().get("env"))
+        .containsExactly("b", "b");
+
+    // the same job again: untouched
+    assertThat(manager.setJobs(List.of(changed))).isCompleted();
+
+    // new discoverers report only one of the two targets: it keeps its loop, the other stops
+    Matcher[] upB = {Matcher.eq("__name__", "up"), Matcher.eq("env", "b")};
+    await().atMost(Duration.ofSeconds(5)).until(() -> values(upB).size() >= 4);
+    manager.replaceGroups(
+        "app",
+        List.of(new TargetGroup("0", List.of(Labels.of("__address__", addr())), Labels.EMPTY)));
+    assertThat(manager.activeTargets())
+        .extracting(t -> t.labels().get("instance"))
+        .containsExactly(addr());
+    Matcher[] keptB = {
+      Matcher.eq("__name__", "up"), Matcher.eq("env", "b"), Matcher.eq("instance", addr())
+    };
+    int before = values(keptB).size();
+    await().atMost(Duration.ofSeconds(5)).until(() -> values(keptB).size() >= before + 2);
+    assertThat(values(keptB)).noneMatch(StaleNaN::isStale);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              List<Double> v =
+                  values(
+                      Matcher.eq("__name__", "up"),
+                      Matcher.eq("instance", other),
+                      Matcher.eq("env", "b"));
+              return StaleNaN.isStale(v.get(v.size() - 1));
+            });
+  }
 }

@@ -3,6 +3,7 @@ package io.moraine.server.cli;
 import io.moraine.core.time.Clock;
 import io.moraine.core.time.Durations;
 import io.moraine.ingest.discovery.StaticGroup;
+import io.moraine.ingest.relabel.InvalidRelabelConfigException;
 import io.moraine.promql.engine.Engine;
 import io.moraine.promql.engine.EngineOptions;
 import io.moraine.server.api.prom.QueryLimits;
@@ -14,7 +15,9 @@ import io.moraine.server.config.MoraineConfig;
 import io.moraine.server.config.RuleFileException;
 import io.moraine.server.config.ScrapeConfig;
 import io.moraine.server.config.TsdbConfig;
+import io.moraine.server.remote.RemoteWriting;
 import io.moraine.server.rules.RulesRuntime;
+import io.moraine.server.scrape.Scraping;
 import io.moraine.server.store.StorageSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -206,19 +209,39 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   /**
-   * Re-reads the configuration file and applies what can change at run time (the rule files); on
-   * any error the running configuration stays and the reason is logged and returned.
+   * Re-reads the configuration file and applies what can change at run time (scrape jobs, rule
+   * files, alerting, remote_write), building every new part before swapping any: on any error the
+   * running configuration stays whole and the reason is logged and returned (except a new
+   * remote-write queue directory that cannot be used, found only when swapping). Reloads run one at
+   * a time.
    */
-  private @Nullable String reload(ServerRuntime runtime) {
+  private synchronized @Nullable String reload(ServerRuntime runtime) {
+    Scraping.Pending scrape = null;
     try {
       MoraineConfig cfg = config == null ? MoraineConfig.DEFAULT : ConfigLoader.load(config);
+      Scraping scraping = runtime.scraping();
+      if (scraping != null) {
+        scrape = scraping.prepare(scrapeJobs(cfg, runtime.httpAddress()));
+      }
+      RemoteWriting.Pending remote =
+          runtime.remoteWriting().prepare(cfg.remoteWriteConfigs(), cfg.global().externalLabels());
       RulesRuntime rules = runtime.rules();
       if (rules != null) {
         rules.reload(cfg);
       }
+      if (scrape != null) {
+        scrape.apply();
+        scrape = null;
+      }
+      remote.apply();
+      runtime.reloadStatus().succeeded(runtime.clock().nowMillis());
       LOG.atInfo().log("configuration reloaded");
       return null;
-    } catch (ConfigException | RuleFileException | IOException e) {
+    } catch (ConfigException | RuleFileException | IOException | InvalidRelabelConfigException e) {
+      if (scrape != null) {
+        scrape.discard();
+      }
+      runtime.reloadStatus().failed();
       LOG.atError()
           .addKeyValue("err", e.getMessage())
           .log("reload failed; keeping the old configuration");

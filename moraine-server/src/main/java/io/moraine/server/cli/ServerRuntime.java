@@ -13,6 +13,7 @@ import io.moraine.promql.engine.Engine;
 import io.moraine.server.api.alertmanager.SilencesApi;
 import io.moraine.server.api.graph.PromqlUsage;
 import io.moraine.server.api.otlp.OtlpApi;
+import io.moraine.server.api.prom.ConfigReloadStatus;
 import io.moraine.server.api.prom.Federation;
 import io.moraine.server.api.prom.MetricMetadata;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
@@ -77,6 +78,7 @@ final class ServerRuntime {
   private final TargetDiscovery.Metrics sdMetrics;
   private final Engine engine;
   private final AtomicReference<ReloadHandler> reloadHandler;
+  private final ConfigReloadStatus reloadStatus;
   private final LogsRuntime logs;
   private final GraphRuntime graph;
   private final AtomicReference<@Nullable KubeRuntime> kube = new AtomicReference<>();
@@ -100,8 +102,10 @@ final class ServerRuntime {
       TargetDiscovery.Metrics sdMetrics,
       Engine engine,
       AtomicReference<ReloadHandler> reloadHandler,
+      ConfigReloadStatus reloadStatus,
       LogsRuntime logs,
       GraphRuntime graph) {
+    this.reloadStatus = reloadStatus;
     this.logs = logs;
     this.graph = graph;
     this.rules = rules;
@@ -151,10 +155,11 @@ final class ServerRuntime {
             registry,
             settings.clock());
     // every ingest path appends through the store, so the tee forwards them all
-    StorageOpener teed = (s, r) -> remote.tee(opener.open(s, r));
-    StorageHandle store = new StorageHandle(teed, settings, registry);
+    StorageHandle store = new StorageHandle(opener, remote::tee, settings, registry);
     MetricMetadataRegistry metadata = new MetricMetadataRegistry();
-    PromApi api = new PromApi(store, engine, limits, settings.clock(), metadata, info);
+    ConfigReloadStatus reloadStatus = ConfigReloadStatus.register(registry, info.startMillis());
+    PromApi api =
+        new PromApi(store, engine, limits, settings.clock(), metadata, info, reloadStatus);
     Federation federation =
         new Federation(
             store::storage,
@@ -235,6 +240,7 @@ final class ServerRuntime {
         TargetDiscovery.Metrics.register(registry),
         engine,
         reload,
+        reloadStatus,
         logs,
         graph);
   }
@@ -329,6 +335,26 @@ final class ServerRuntime {
   /** The Kubernetes side, once started (null when not enabled). */
   @Nullable KubeRuntime kubernetes() {
     return kube.get();
+  }
+
+  /** The scraping, once started (null before, and after {@link #stop}). */
+  @Nullable Scraping scraping() {
+    return scraping.get();
+  }
+
+  /** The remote-write sending. */
+  RemoteWriting remoteWriting() {
+    return remoteWriting;
+  }
+
+  /** The outcome of the last configuration load, for the reload handler to update. */
+  ConfigReloadStatus reloadStatus() {
+    return reloadStatus;
+  }
+
+  /** The server's clock. */
+  Clock clock() {
+    return clock;
   }
 
   /** The rule side, once started. */

@@ -120,6 +120,24 @@ public record ScrapeConfig(
     }
   }
 
+  /** This job with {@code d} as its service discovery. */
+  public ScrapeConfig withDiscovery(Discovery d) {
+    return new ScrapeConfig(
+        jobName,
+        scrapeIntervalMillis,
+        scrapeTimeoutMillis,
+        metricsPath,
+        scheme,
+        params,
+        honorLabels,
+        honorTimestamps,
+        httpClient,
+        limits,
+        relabelConfigs,
+        metricRelabelConfigs,
+        d);
+  }
+
   /** What target labelling needs: job name, interval, timeout, path, scheme, first params. */
   public TargetLabels.JobDefaults jobDefaults() {
     Map<String, String> first = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.moraine.server.scrape;
 
 import io.moraine.core.discovery.Discoverer;
+import io.moraine.core.discovery.TargetGroup;
 import io.moraine.core.labels.Labels;
 import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Appendable;
@@ -18,24 +19,47 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's scraping: one {@link ScrapeManager} for every {@code scrape_configs} job, fed by
- * each job's static, file, HTTP and Kubernetes discoverers. Thread-safe.
+ * each job's static, file, HTTP and Kubernetes discoverers, and reloadable as Prometheus 2.42
+ * applies a new configuration: an unchanged job keeps its discoverers, client and scrape loops; a
+ * changed one is rebuilt (only its discovery when only that changed); a removed one stops, its
+ * series getting staleness markers; a new one starts. Thread-safe.
  */
 public final class Scraping implements AutoCloseable {
-  private final ScrapeManager manager;
-  private final List<Discoverer> discoverers;
-  private final ScrapeClients clients;
+  private static final Logger LOG = LoggerFactory.getLogger(Scraping.class);
 
-  private Scraping(ScrapeManager manager, List<Discoverer> discoverers, ScrapeClients clients) {
+  private final ScrapeManager manager;
+  private final ScrapeClients clients;
+  private final Clock clock;
+  private final TargetDiscovery.Metrics sdMetrics;
+  private final String version;
+
+  /** The running jobs by name, in configuration order; guarded by {@code this}. */
+  private Map<String, RunningJob> running = Map.of();
+
+  private boolean closed; // guarded by this
+
+  private Scraping(
+      ScrapeManager manager,
+      ScrapeClients clients,
+      Clock clock,
+      TargetDiscovery.Metrics sdMetrics,
+      String version) {
     this.manager = manager;
-    this.discoverers = discoverers;
     this.clients = clients;
+    this.clock = clock;
+    this.sdMetrics = sdMetrics;
+    this.version = version;
   }
 
   /**
@@ -80,7 +104,6 @@ public final class Scraping implements AutoCloseable {
       Consumer<ScrapedMetadata> metadata)
       throws IOException {
     ScrapeClients clients = new ScrapeClients();
-    List<Discoverer> discoverers = new ArrayList<>();
     ScrapeManager manager =
         new ScrapeManager(
             store,
@@ -89,22 +112,213 @@ public final class Scraping implements AutoCloseable {
             clock,
             ScrapeSchedule.jitterSeed(hostname(), externalLabels),
             metadata);
+    Scraping s = new Scraping(manager, clients, clock, sdMetrics, version);
     try {
-      List<ScrapeJob> scrapeJobs = new ArrayList<>();
-      for (ScrapeConfig c : jobs) {
-        scrapeJobs.add(job(c, clients.forJob(c.jobName(), c.httpClient().tls())));
-      }
-      manager.setJobs(scrapeJobs);
-      for (ScrapeConfig c : jobs) {
-        discoverers.addAll(
-            TargetDiscovery.start(
-                c, clock, version, sdMetrics, groups -> manager.update(c.jobName(), groups)));
-      }
+      s.reload(jobs);
     } catch (IOException | RuntimeException e) {
-      new Scraping(manager, discoverers, clients).close();
+      s.close();
       throw e;
     }
-    return new Scraping(manager, discoverers, clients);
+    return s;
+  }
+
+  /**
+   * Applies {@code jobs} as the new {@code scrape_configs}: {@link #prepare}, then {@link
+   * Pending#apply}.
+   *
+   * @throws IOException when a credentials or TLS file cannot be read; nothing changed
+   * @throws io.moraine.ingest.relabel.InvalidRelabelConfigException for an invalid relabel rule;
+   *     nothing changed
+   */
+  public void reload(List<ScrapeConfig> jobs) throws IOException {
+    prepare(jobs).apply();
+  }
+
+  /**
+   * Builds what {@code jobs} need that the running jobs do not have (HTTP clients with TLS and
+   * credential files read now, relabelers, discoverers not yet started) and changes nothing: the
+   * caller then applies or discards the result, so that a reload touching several parts of the
+   * server can build them all before swapping any. Between this call and {@link Pending#apply} no
+   * other reload may run.
+   *
+   * @throws IOException when a credentials or TLS file cannot be read; nothing changed
+   * @throws io.moraine.ingest.relabel.InvalidRelabelConfigException for an invalid relabel rule;
+   *     nothing changed
+   */
+  public synchronized Pending prepare(List<ScrapeConfig> jobs) throws IOException {
+    Map<String, RunningJob> base = running;
+    ScrapeClients.Batch batch = clients.batch();
+    Map<String, RunningJob> next = new LinkedHashMap<>();
+    try {
+      for (ScrapeConfig c : jobs) {
+        RunningJob old = base.get(c.jobName());
+        next.put(c.jobName(), old != null && old.config().equals(c) ? old : build(c, old, batch));
+      }
+    } catch (IOException | RuntimeException e) {
+      undo(base, next);
+      throw e;
+    }
+    return new Pending(base, next);
+  }
+
+  /** A new configuration built by {@link #prepare}, to be applied or discarded, once. */
+  public final class Pending {
+    private final Map<String, RunningJob> base;
+    private final Map<String, RunningJob> next;
+    private boolean done;
+
+    private Pending(Map<String, RunningJob> base, Map<String, RunningJob> next) {
+      this.base = base;
+      this.next = next;
+    }
+
+    /** Swaps the new configuration in. */
+    public void apply() {
+      synchronized (Scraping.this) {
+        finish();
+        if (closed) {
+          undo(base, next);
+          return;
+        }
+        if (running != base) {
+          undo(base, next);
+          throw new IllegalStateException("BUG: scraping reloaded between prepare and apply");
+        }
+        swap(base, next);
+      }
+    }
+
+    /** Releases what {@link #prepare} built; the running configuration stays. */
+    public void discard() {
+      synchronized (Scraping.this) {
+        finish();
+        undo(base, next);
+      }
+    }
+
+    private void finish() {
+      if (done) {
+        throw new IllegalStateException("BUG: a scrape reload applied or discarded twice");
+      }
+      done = true;
+    }
+  }
+
+  /** Builds {@code c}'s parts that differ from {@code old}'s (every part when old is null). */
+  private RunningJob build(ScrapeConfig c, @Nullable RunningJob old, ScrapeClients.Batch batch)
+      throws IOException {
+    ScrapeJob job;
+    HttpClient client;
+    if (old != null && RunningJob.sameScraping(old.config(), c)) {
+      job = old.job();
+      client = old.client();
+    } else {
+      client = batch.forJob(c.jobName(), c.httpClient().tls());
+      try {
+        job = job(c, client);
+      } catch (IOException | RuntimeException e) {
+        clients.release(client);
+        throw e;
+      }
+    }
+    List<Discoverer> ds;
+    if (old != null && old.config().discovery().equals(c.discovery())) {
+      ds = old.discoverers();
+    } else {
+      try {
+        ds = TargetDiscovery.create(c.discovery(), c.jobName(), clock, version, sdMetrics);
+      } catch (IOException | RuntimeException e) {
+        if (old == null || client != old.client()) {
+          clients.release(client);
+        }
+        throw e;
+      }
+    }
+    return new RunningJob(c, job, client, ds);
+  }
+
+  /** Releases the parts of {@code next} that {@link #build} made (not shared with {@code base}). */
+  private void undo(Map<String, RunningJob> base, Map<String, RunningJob> next) {
+    for (RunningJob n : next.values()) {
+      RunningJob o = base.get(n.name());
+      if (o == null || n.client() != o.client()) {
+        clients.release(n.client());
+      }
+      if (o == null || n.discoverers() != o.discoverers()) {
+        n.discoverers().forEach(Discoverer::close);
+      }
+    }
+  }
+
+  /** Replaces {@code base} (the running jobs) with {@code next}; caller holds the lock. */
+  private void swap(Map<String, RunningJob> base, Map<String, RunningJob> next) {
+    List<HttpClient> unused = new ArrayList<>();
+    int removed = 0;
+    for (RunningJob o : base.values()) {
+      RunningJob n = next.get(o.name());
+      removed += n == null ? 1 : 0;
+      if (n == null || n.discoverers() != o.discoverers()) {
+        o.discoverers().forEach(Discoverer::close); // no more updates from them after this
+      }
+      HttpClient c = o.client();
+      if (c != null && (n == null || n.client() != c)) {
+        unused.add(c);
+      }
+    }
+    List<ScrapeJob> jobs = new ArrayList<>();
+    next.values().forEach(n -> jobs.add(n.job()));
+    CompletableFuture<Void> stopped = manager.setJobs(jobs);
+    int changed = 0;
+    for (RunningJob n : next.values()) {
+      RunningJob o = base.get(n.name());
+      changed += o != null && o != n ? 1 : 0;
+      if (o == null || n.discoverers() != o.discoverers()) {
+        startDiscovery(n);
+      }
+    }
+    running = next;
+    stopped.whenComplete((v, e) -> unused.forEach(clients::release));
+    LOG.atInfo()
+        .addKeyValue("jobs", next.size())
+        .addKeyValue("added", next.size() - (base.size() - removed))
+        .addKeyValue("changed", changed)
+        .addKeyValue("removed", removed)
+        .log("scrape configuration applied");
+  }
+
+  /**
+   * Starts {@code j}'s new discoverers. The first report of any of them replaces the groups the
+   * job's earlier discoverers found, so that targets found again keep their loops while the others
+   * go; with no discoverer at all, the job's groups go at once.
+   */
+  private void startDiscovery(RunningJob j) {
+    if (j.discoverers().isEmpty()) {
+      manager.replaceGroups(j.name(), List.of());
+      return;
+    }
+    TargetDiscovery.startAll(j.discoverers(), new FirstReplaces(manager, j.name()));
+  }
+
+  /** Passes a job's discovery updates on, the first one replacing all of the job's groups. */
+  private static final class FirstReplaces implements Consumer<List<TargetGroup>> {
+    private final ScrapeManager manager;
+    private final String job;
+    private boolean first = true; // guarded by this
+
+    FirstReplaces(ScrapeManager manager, String job) {
+      this.manager = manager;
+      this.job = job;
+    }
+
+    @Override
+    public synchronized void accept(List<TargetGroup> groups) {
+      if (first) {
+        first = false;
+        manager.replaceGroups(job, groups);
+      } else {
+        manager.update(job, groups);
+      }
+    }
   }
 
   /** Every scraped target's state, for {@code /api/v1/targets}. */
@@ -128,7 +342,13 @@ public final class Scraping implements AutoCloseable {
    */
   @Override
   public void close() {
-    discoverers.forEach(Discoverer::close);
+    List<RunningJob> jobs;
+    synchronized (this) {
+      closed = true;
+      jobs = List.copyOf(running.values());
+      running = Map.of();
+    }
+    jobs.forEach(j -> j.discoverers().forEach(Discoverer::close));
     manager.close();
     clients.close();
   }

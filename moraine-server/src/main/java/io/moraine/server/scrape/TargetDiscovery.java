@@ -57,6 +57,21 @@ public final class TargetDiscovery {
       Metrics metrics,
       Consumer<List<TargetGroup>> updates)
       throws IOException {
+    List<Discoverer> ds = create(d, owner, clock, version, metrics);
+    startAll(ds, updates);
+    return ds;
+  }
+
+  /**
+   * Creates, without starting, every discoverer of {@code d}; on failure closes those already
+   * created. A reload builds these first and starts them only once the whole new configuration has
+   * been built.
+   *
+   * @throws IOException when a credentials or TLS file cannot be read
+   */
+  static List<Discoverer> create(
+      ScrapeConfig.Discovery d, String owner, Clock clock, String version, Metrics metrics)
+      throws IOException {
     List<Discoverer> ds = new ArrayList<>();
     try {
       create(d, owner, version, clock, metrics, ds);
@@ -64,10 +79,14 @@ public final class TargetDiscovery {
       ds.forEach(Discoverer::close);
       throw e;
     }
+    return ds;
+  }
+
+  /** Starts {@code ds} (made by {@link #create}), their sources prefixed by their index. */
+  static void startAll(List<Discoverer> ds, Consumer<List<TargetGroup>> updates) {
     for (int i = 0; i < ds.size(); i++) {
       ds.get(i).start(prefixed(updates, i + "/"));
     }
-    return ds;
   }
 
   private static void create(
@@ -114,16 +133,5 @@ public final class TargetDiscovery {
       }
       updates.accept(renamed);
     };
-  }
-
-  /** A job's discovery, for scraping. */
-  static List<Discoverer> start(
-      ScrapeConfig c,
-      Clock clock,
-      String version,
-      Metrics metrics,
-      Consumer<List<TargetGroup>> updates)
-      throws IOException {
-    return start(c.discovery(), c.jobName(), clock, version, metrics, updates);
   }
 }

@@ -43,6 +43,19 @@ class ScrapeConfigTest {
     assertThat(MoraineConfig.DEFAULT.scrapeConfigs()).isEmpty();
   }
 
+  /** A reload tells unchanged jobs and remotes by equality: loading twice must give equal ones. */
+  @Test
+  void jobsAndRemotesLoadedTwiceAreEqual() throws Exception {
+    for (Path f : ConfigFilesTest.files(".good.yml")) {
+      MoraineConfig a = ConfigLoader.load(f);
+      MoraineConfig b = ConfigLoader.load(f);
+      assertThat(b.scrapeConfigs()).as(f.toString()).isEqualTo(a.scrapeConfigs());
+      assertThat(b.scrapeConfigs().hashCode()).isEqualTo(a.scrapeConfigs().hashCode());
+      assertThat(b.remoteWriteConfigs()).as(f.toString()).isEqualTo(a.remoteWriteConfigs());
+    }
+    assertThat(kube().scrapeConfigs()).isNotEmpty();
+  }
+
   @Test
   void kubePrometheusJobsAreRead() throws Exception {
     MoraineConfig c = kube();

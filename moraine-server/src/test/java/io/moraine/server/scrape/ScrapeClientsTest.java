@@ -13,6 +13,7 @@ import io.moraine.testkit.time.ManualClock;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -36,35 +37,55 @@ class ScrapeClientsTest {
   @Test
   void jobsWithEqualSettingsShareAClientAndDefaultJobsUseTheSharedOne() throws Exception {
     try (ScrapeClients clients = new ScrapeClients()) {
-      assertThat(clients.forJob("a", HttpClientConfig.TlsConfig.DEFAULT)).isNull();
-      HttpClient a = clients.forJob("a", tls("ca.pem", null, null));
+      ScrapeClients.Batch batch = clients.batch();
+      assertThat(batch.forJob("a", HttpClientConfig.TlsConfig.DEFAULT)).isNull();
+      HttpClient a = batch.forJob("a", tls("ca.pem", null, null));
       assertThat(a).isNotNull().isNotSameAs(clients.shared());
-      assertThat(clients.forJob("b", tls("ca.pem", null, null))).isSameAs(a);
-      assertThat(clients.forJob("c", tls("ca.pem", "client.pem", "client-ec.key")))
+      assertThat(batch.forJob("b", tls("ca.pem", null, null))).isSameAs(a);
+      assertThat(batch.forJob("c", tls("ca.pem", "client.pem", "client-ec.key")))
           .isNotNull()
           .isNotSameAs(a);
     }
   }
 
   @Test
+  void aLaterBatchRereadsTheFilesAndAClientClosesWithItsLastUser() throws Exception {
+    try (ScrapeClients clients = new ScrapeClients()) {
+      HttpClient a = Objects.requireNonNull(clients.batch().forJob("a", tls("ca.pem", null, null)));
+      HttpClient b = clients.batch().forJob("b", tls("ca.pem", null, null));
+      assertThat(b).isNotNull().isNotSameAs(a);
+      ScrapeClients.Batch batch = clients.batch();
+      HttpClient c = Objects.requireNonNull(batch.forJob("c", tls("ca.pem", null, null)));
+      assertThat(batch.forJob("d", tls("ca.pem", null, null))).isSameAs(c);
+      clients.release(c);
+      assertThat(c.isTerminated()).isFalse();
+      clients.release(c);
+      assertThat(c.isTerminated()).isTrue();
+      assertThatThrownBy(() -> clients.release(c)).hasMessageStartingWith("BUG:");
+      assertThat(a.isTerminated()).isFalse();
+    }
+  }
+
+  @Test
   void unusableFilesNameTheJobAndTheFile() {
     try (ScrapeClients clients = new ScrapeClients()) {
-      assertThatThrownBy(() -> clients.forJob("secure", tls("missing-ca.pem", null, null)))
+      assertThatThrownBy(() -> clients.batch().forJob("secure", tls("missing-ca.pem", null, null)))
           .isInstanceOf(IOException.class)
           .hasMessage(
               "scrape job \"secure\": unable to load specified CA cert %1$s: open %1$s: no such"
                   + " file or directory",
               TLS.resolve("missing-ca.pem"));
-      assertThatThrownBy(() -> clients.forJob("secure", tls("server.key", null, null)))
+      assertThatThrownBy(() -> clients.batch().forJob("secure", tls("server.key", null, null)))
           .hasMessageStartingWith(
               "scrape job \"secure\": unable to use specified CA cert "
                   + TLS.resolve("server.key"));
-      assertThatThrownBy(() -> clients.forJob("mtls", tls("ca.pem", "client.pem", "ca.pem")))
+      assertThatThrownBy(
+              () -> clients.batch().forJob("mtls", tls("ca.pem", "client.pem", "ca.pem")))
           .hasMessageStartingWith(
               "scrape job \"mtls\": unable to use specified client cert (%s) & key (%s): "
                   .formatted(TLS.resolve("client.pem"), TLS.resolve("ca.pem")))
           .hasMessageEndingWith("no PEM private key found");
-      assertThatThrownBy(() -> clients.forJob("mtls", tls(null, "client.pem", "nope.key")))
+      assertThatThrownBy(() -> clients.batch().forJob("mtls", tls(null, "client.pem", "nope.key")))
           .hasMessageStartingWith("scrape job \"mtls\": unable to read specified client cert (")
           .hasMessageContaining(TLS.resolve("nope.key") + ": no such file or directory");
     }

@@ -54,11 +54,32 @@ public final class PromApi {
       Clock clock,
       MetricMetadataRegistry metadata,
       ServerInfo info) {
+    this(
+        store,
+        engine,
+        limits,
+        clock,
+        metadata,
+        info,
+        ConfigReloadStatus.unregistered(info.startMillis()));
+  }
+
+  /**
+   * @param reload what {@code runtimeinfo} reports of the last configuration (re)load
+   */
+  public PromApi(
+      StorageHandle store,
+      Engine engine,
+      QueryLimits limits,
+      Clock clock,
+      MetricMetadataRegistry metadata,
+      ServerInfo info,
+      ConfigReloadStatus reload) {
     Objects.requireNonNull(store, "store");
     QueryRunner runner = new QueryRunner(limits, clock);
     this.query = new QueryEndpoints(store::storage, engine, runner, clock);
     this.series = new SeriesEndpoints(store::storage);
-    this.status = new StatusEndpoints(info, metadata, store::storage);
+    this.status = new StatusEndpoints(info, metadata, store::unwrapped, reload);
     this.alertHistory = new AlertHistoryEndpoint(store::storage, clock);
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-", 0).factory());

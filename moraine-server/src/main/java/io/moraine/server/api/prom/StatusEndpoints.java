@@ -26,10 +26,15 @@ final class StatusEndpoints {
   private final ServerInfo info;
   private final MetricMetadataRegistry metadata;
   private final Supplier<? extends Storage> store;
+  private final ConfigReloadStatus reload;
 
   StatusEndpoints(
-      ServerInfo info, MetricMetadataRegistry metadata, Supplier<? extends Storage> store) {
+      ServerInfo info,
+      MetricMetadataRegistry metadata,
+      Supplier<? extends Storage> store,
+      ConfigReloadStatus reload) {
     this.info = info;
+    this.reload = reload;
     this.metadata = metadata;
     this.store = store;
   }
@@ -49,13 +54,15 @@ final class StatusEndpoints {
 
   JsonData runtimeInfo(Params p, ServiceRequestContext ctx) {
     String start = rfc3339Nano(info.startMillis());
+    boolean reloaded = reload.lastSuccessful();
+    String configTime = rfc3339Nano(reload.lastSuccessMillis());
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
     return g -> {
       g.writeStartObject();
       g.writeStringField("startTime", start);
       g.writeStringField("CWD", System.getProperty("user.dir", ""));
-      g.writeBooleanField("reloadConfigSuccess", true);
-      g.writeStringField("lastConfigTime", start);
+      g.writeBooleanField("reloadConfigSuccess", reloaded);
+      g.writeStringField("lastConfigTime", configTime);
       g.writeNumberField("corruptionCount", 0);
       g.writeNumberField("goroutineCount", threads);
       g.writeNumberField("GOMAXPROCS", Runtime.getRuntime().availableProcessors());
