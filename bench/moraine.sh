@@ -34,8 +34,9 @@ case "$sub" in
   start)
     : "${PORT:?BENCH_PORT not set}" "${DATA:?BENCH_DATA_DIR not set}"
     mkdir -p "$DATA"
-    setsid "$JAVA" "${OPTS[@]}" -XX:+UseSerialGC -Xms16m -Xmn12m -XX:MinHeapFreeRatio=5 \
-      -XX:MaxHeapFreeRatio=10 ${MORAINE_JAVA_OPTS:-} -jar "$jar" server \
+    MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid "$JAVA" "${OPTS[@]}" -XX:+UseSerialGC -Xms16m \
+      -Xmn12m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:TrimNativeHeapInterval=10000 \
+      ${MORAINE_JAVA_OPTS:-} -jar "$jar" server \
       --listen "127.0.0.1:$PORT" --data "$DATA" \
       ${BENCH_SCRAPE_CONFIG:+--config "$BENCH_SCRAPE_CONFIG"} </dev/null >"$LOG" 2>&1 &
     echo $!
