@@ -37,10 +37,13 @@ final class AgentArgs {
 
   /**
    * C1 compiles a method after about 200 calls, but the interpreter tells the compile policy only
-   * every 128th call, so a method called once per scrape is compiled at its 256th call: 300 rounds
-   * compile it within the warm-up, not a few scrapes later (docs/benchmarks.md, "The node agent").
+   * every 128th call, and while the warm-up keeps C1's queue long the policy raises its thresholds
+   * ({@code Tier3LoadFeedback}): a method called once per scrape is refused at its 256th call and
+   * compiled at its 384th. 400 rounds put that inside the warm-up; with 300 a batch of per-mount
+   * and per-disk methods compiled about 18 scrapes later, one of them (statvfs through the FFM
+   * linker) with 5 MB of compiler arena (docs/benchmarks.md, "The node agent").
    */
-  static final int DEFAULT_WARMUP_ROUNDS = 300;
+  static final int DEFAULT_WARMUP_ROUNDS = 400;
 
   private static final int MAX_WARMUP_ROUNDS = 100_000;
 
