@@ -76,10 +76,14 @@ class ScrapeManagerTest {
   }
 
   private ScrapeJob job(String name, String path) {
+    return job(name, path, l -> l);
+  }
+
+  private ScrapeJob job(String name, String path, Function<Labels, @Nullable Labels> relabel) {
     return new ScrapeJob(
         new TargetLabels.JobDefaults(name, 200, 150, path, "http", Map.of()),
         ScrapeOptions.DEFAULT,
-        l -> l,
+        relabel,
         l -> l,
         Map.of(),
         0,
@@ -160,16 +164,7 @@ class ScrapeManagerTest {
   @Test
   void relabelingCanDropATargetWhichIsThenListedAsDropped() {
     Function<Labels, @Nullable Labels> drop = l -> null;
-    ScrapeJob dropAll =
-        new ScrapeJob(
-            new TargetLabels.JobDefaults("d", 200, 150, "/metrics", "http", Map.of()),
-            ScrapeOptions.DEFAULT,
-            drop,
-            l -> l,
-            Map.of(),
-            0,
-            0,
-            null);
+    ScrapeJob dropAll = job("d", "/metrics", drop);
     manager.setJobs(List.of(dropAll));
     manager.update(
         "d",
@@ -195,16 +190,7 @@ class ScrapeManagerTest {
 
     // a changed job: loops restart with the new settings on the groups already discovered
     Function<Labels, @Nullable Labels> tag = l -> l.toBuilder().add("env", "b").build();
-    ScrapeJob changed =
-        new ScrapeJob(
-            new TargetLabels.JobDefaults("app", 200, 150, "/metrics", "http", Map.of()),
-            ScrapeOptions.DEFAULT,
-            tag,
-            l -> l,
-            Map.of(),
-            0,
-            0,
-            null);
+    ScrapeJob changed = job("app", "/metrics", tag);
     manager.setJobs(List.of(changed)).get(5, java.util.concurrent.TimeUnit.SECONDS);
     // the stopped loops' staleness markers are stored when the returned future completes
     List<Double> old = values(upKept);

@@ -46,25 +46,6 @@ public final class PromApi {
    * @param store the server's store; endpoints that need it answer 503 {@code unavailable} until it
    *     is open
    * @param clock the time of an instant query without {@code time}
-   */
-  public PromApi(
-      StorageHandle store,
-      Engine engine,
-      QueryLimits limits,
-      Clock clock,
-      MetricMetadataRegistry metadata,
-      ServerInfo info) {
-    this(
-        store,
-        engine,
-        limits,
-        clock,
-        metadata,
-        info,
-        ConfigReloadStatus.unregistered(info.startMillis()));
-  }
-
-  /**
    * @param reload what {@code runtimeinfo} reports of the last configuration (re)load
    */
   public PromApi(

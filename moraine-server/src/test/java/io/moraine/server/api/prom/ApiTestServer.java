@@ -66,7 +66,15 @@ final class ApiTestServer implements AutoCloseable {
     }
     handle = new StorageHandle((s, r) -> tsdb, new StorageSettings(dir, 0, 0, CLOCK), registry);
     handle.open();
-    PromApi api = new PromApi(handle, new Engine(engine), limits, CLOCK, metadata, info);
+    PromApi api =
+        new PromApi(
+            handle,
+            new Engine(engine),
+            limits,
+            CLOCK,
+            metadata,
+            info,
+            ConfigReloadStatus.unregistered(info.startMillis()));
     RemoteWriteApi remoteWrite =
         new RemoteWriteApi(
             handle, new RemoteWriteReceiver(RemoteWriteOptions.DEFAULT, registry), registry);
