@@ -3,13 +3,16 @@ package io.moraine.ingest.scrape;
 import io.moraine.ingest.discovery.HttpStatusText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -21,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * Fetches one target's exposition over HTTP the way Prometheus 2.42's scraper asks for it: its
  * {@code Accept} header (OpenMetrics preferred, text 0.0.4 accepted), gzip, the scrape timeout in
  * {@code X-Prometheus-Scrape-Timeout-Seconds}, a whole-scrape deadline and a limit on the
- * uncompressed body. Thread-safe; one client is shared by all targets whose job brings none of its
- * own (see {@link ScrapeJob#client}).
+ * uncompressed body. {@code http://} targets go through {@link PlainHttpClient} (keep-alive
+ * connections per {@code host:port}); {@code https://} targets and redirects through the JDK
+ * client, one shared by all targets whose job brings none of its own (see {@link
+ * ScrapeJob#client}). Thread-safe.
  */
-public final class HttpScraper {
+public final class HttpScraper implements AutoCloseable {
   /** The {@code Accept} header of Prometheus 2.42's scrapes. */
   public static final String ACCEPT_HEADER =
       "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
@@ -40,6 +45,7 @@ public final class HttpScraper {
   private static final int MAX_POOLED_BUFFER_BYTES = 16 << 20;
 
   private final HttpClient client;
+  private final PlainHttpClient plain = new PlainHttpClient();
   private final String userAgent;
   private final ConcurrentLinkedDeque<byte[]> pool = new ConcurrentLinkedDeque<>();
   private final AtomicInteger pooled = new AtomicInteger();
@@ -81,6 +87,13 @@ public final class HttpScraper {
       long bodySizeLimitBytes)
       throws ScrapeException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    if ("http".equalsIgnoreCase(url.getScheme())) {
+      ScrapeResponse r = plainScrape(url, timeout, headers, bodySizeLimitBytes, deadline);
+      if (r != null) {
+        return r;
+      }
+      // a redirect: the JDK client follows it, to https too
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(url)
             .timeout(timeout)
@@ -99,13 +112,7 @@ public final class HttpScraper {
       throw new ScrapeException(describe(url, e), e);
     }
     try (InputStream raw = r.body()) {
-      if (r.statusCode() != 200) {
-        throw new ScrapeException(
-            "server returned HTTP status "
-                + r.statusCode()
-                + " "
-                + HttpStatusText.of(r.statusCode()));
-      }
+      checkStatus(r.statusCode());
       boolean gzip =
           r.headers()
               .firstValue("Content-Encoding")
@@ -120,6 +127,59 @@ public final class HttpScraper {
       }
       throw new ScrapeException(describe(url, e), e);
     }
+  }
+
+  /**
+   * Scrapes an {@code http://} target through {@link PlainHttpClient}; null when it answers with a
+   * redirect (the caller then asks again through the JDK client, which follows it).
+   */
+  private @Nullable ScrapeResponse plainScrape(
+      URI url, Duration timeout, Map<String, String> headers, long limit, long deadline)
+      throws ScrapeException, InterruptedException {
+    List<String> lines = new ArrayList<>(headers.size() + 4);
+    lines.add("User-Agent: " + userAgent);
+    lines.add("Accept: " + ACCEPT_HEADER);
+    lines.add("Accept-Encoding: gzip");
+    lines.add("X-Prometheus-Scrape-Timeout-Seconds: " + seconds(timeout));
+    headers.forEach((k, v) -> lines.add(k + ": " + v));
+    try (PlainHttpClient.Exchange x = plain.get(url, deadline, lines)) {
+      int status = x.status();
+      if (status >= 300 && status < 400 && x.header("location") != null) {
+        return null;
+      }
+      checkStatus(status);
+      String encoding = x.header("content-encoding");
+      InputStream in =
+          encoding != null && encoding.equalsIgnoreCase("gzip")
+              ? new GZIPInputStream(x.body(), 8192)
+              : x.body();
+      ScrapeResponse r = read(in, x.header("content-type"), limit, deadline);
+      x.finish();
+      return r;
+    } catch (SocketTimeoutException e) {
+      throw new ScrapeException("context deadline exceeded", e);
+    } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("scrape interrupted");
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new ScrapeException("context deadline exceeded", e);
+      }
+      throw new ScrapeException(describe(url, e), e);
+    }
+  }
+
+  private static void checkStatus(int status) throws ScrapeException {
+    if (status != 200) {
+      throw new ScrapeException(
+          "server returned HTTP status " + status + " " + HttpStatusText.of(status));
+    }
+  }
+
+  /** Closes the idle connections of {@code http://} targets; call when scraping stops. */
+  @Override
+  public void close() {
+    plain.close();
   }
 
   /**
@@ -184,6 +244,14 @@ public final class HttpScraper {
   }
 
   private static String describe(URI url, IOException e) {
+    if (e instanceof java.net.ConnectException && "http".equalsIgnoreCase(url.getScheme())) {
+      int port = url.getPort() < 0 ? 80 : url.getPort();
+      String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+      return "Get \"" + url + "\": dial tcp " + url.getHost() + ":" + port + ": connect: " + m;
+    }
+    if (e instanceof java.net.UnknownHostException) {
+      return "Get \"" + url + "\": dial tcp: lookup " + url.getHost() + ": no such host";
+    }
     String m = e.getMessage();
     return "Get \"" + url + "\": " + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
   }

@@ -249,7 +249,10 @@ public final class ScrapeManager implements AutoCloseable {
     return out;
   }
 
-  /** Stops every loop (their series get staleness markers) and the threads. */
+  /**
+   * Stops every loop (their series get staleness markers) and the threads, then closes the scraper
+   * (its kept connections).
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -262,5 +265,6 @@ public final class ScrapeManager implements AutoCloseable {
     }
     timer.shutdownNow();
     scrapes.close();
+    scraper.close(); // the loops have stopped: their kept connections can go
   }
 }
