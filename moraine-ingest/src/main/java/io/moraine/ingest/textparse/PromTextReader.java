@@ -76,28 +76,33 @@ final class PromTextReader {
    * @return where the next line starts
    */
   private long sampleLine(long start, long nameStart) {
-    long nameEnd = nameStart + 1;
-    while (is(at(nameEnd), NAME)) {
-      nameEnd++;
-    }
-    long keyEnd = nameEnd;
-    long afterName = skipWs(nameEnd);
-    if (at(afterName) == '{') {
-      keyEnd = labelsEnd(afterName + 1);
-    }
-    int entry = -1;
+    // Most lines repeat the previous scrape's line that followed the last one seen: when the input
+    // starts with that series' key bytes, the key is known without scanning its labels.
+    int entry = table.predictPrefix(in, start, limit);
+    long keyEnd = entry < 0 ? -1 : start + table.length(entry);
     long hash = 0;
-    if (keyEnd >= 0 && keyEnd - start <= Integer.MAX_VALUE) {
-      entry = table.predictExact(in, start, keyEnd);
-      if (entry < 0) {
+    long nameEnd = -1;
+    if (entry < 0 || !keyEndsAt(keyEnd)) {
+      nameEnd = nameStart + 1;
+      while (is(at(nameEnd), NAME)) {
+        nameEnd++;
+      }
+      keyEnd = nameEnd;
+      long afterName = skipWs(nameEnd);
+      if (at(afterName) == '{') {
+        keyEnd = labelsEnd(afterName + 1);
+      }
+      entry = -1;
+      if (keyEnd >= 0 && keyEnd - start <= Integer.MAX_VALUE) {
         hash = Scan.hash(in, start, keyEnd, 0);
         entry = table.find(in, hash, start, (int) (keyEnd - start), TypeClass.PLAIN);
       }
-    }
-    if (entry < 0) {
-      long lexedEnd = keys.lex(nameEnd);
-      if (lexedEnd != keyEnd) {
-        throw new IllegalStateException("BUG: key scan ended at " + keyEnd + ", lexer " + lexedEnd);
+      if (entry < 0) {
+        long lexedEnd = keys.lex(nameEnd);
+        if (lexedEnd != keyEnd) {
+          throw new IllegalStateException(
+              "BUG: key scan ended at " + keyEnd + ", lexer " + lexedEnd);
+        }
       }
     }
     long valueStart = skipWs(keyEnd);
@@ -170,6 +175,17 @@ final class PromTextReader {
         p += 2;
       }
     }
+  }
+
+  /**
+   * Whether a known series key that the input repeats up to {@code end} really ends there: a key
+   * with labels ends at its brace; a bare name must not go on as a longer name or a label set.
+   */
+  private boolean keyEndsAt(long end) {
+    if (at(end - 1) == '}') {
+      return true;
+    }
+    return !is(at(end), NAME) && at(skipWs(end)) != '{';
   }
 
   /** The Go float at {@code [start, end)}, or Prometheus' error for it. */

@@ -79,13 +79,16 @@ final class SeriesTable {
   }
 
   /**
-   * The entry that followed the last {@link #visit}ed one if its key is exactly {@code [start,
-   * end)}; else -1.
+   * The entry that followed the last {@link #visit}ed one if the input at {@code start} (before
+   * {@code limit}) begins with its key bytes; else -1. The caller checks that the key ends there.
    */
-  int predictExact(MemorySegment input, long start, long end) {
+  int predictPrefix(MemorySegment input, long start, long limit) {
     int e = previous < 0 ? -1 : successors[previous];
-    if (e < 0
-        || lengths[e] != end - start
+    if (e < 0) {
+      return -1;
+    }
+    long end = start + lengths[e];
+    if (end > limit
         || MemorySegment.mismatch(keys, offsets[e], offsets[e] + lengths[e], input, start, end)
             >= 0) {
       return -1;

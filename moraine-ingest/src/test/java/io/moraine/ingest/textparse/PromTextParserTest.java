@@ -194,6 +194,45 @@ class PromTextParserTest {
   }
 
   /** The recorded lines without the value bits (values are compared by their decimal form). */
+  /**
+   * A parser predicts each line's series from the previous parse's order; a line that only begins
+   * with the predicted key (a longer name, labels after a bare name, other labels) is still its own
+   * series.
+   */
+  @Test
+  void aLineThatOnlyBeginsWithThePredictedKeyIsItsOwnSeries() {
+    PromTextParser parser = new PromTextParser(new SeriesRegistry());
+    String first = "a 1\nfoo 1\nm{x=\"1\"} 1\nz 1\n";
+    RecordingSink sink = new RecordingSink();
+    byte[] b1 = first.getBytes(StandardCharsets.UTF_8);
+    parser.parse(b1, 0, b1.length, sink);
+    String[] seconds = {
+      "a 1\nfoobar 2\n", // the name goes on
+      "a 1\nfoo{y=\"2\"} 2\n", // labels follow the bare name
+      "a 1\nfoo {y=\"2\"} 2\n", // the same with a space before the brace
+      "a 1\nfoo\t2\n", // the predicted bare name itself
+      "foo 1\nm{x=\"1\"}2\n", // the predicted labelled key, value right after the brace
+      "foo 1\nm{x=\"1\",} 2\n", // the same label set spelt differently
+      "foo 1\nm{x=\"10\"} 2\n", // a longer label value
+    };
+    String[] expected = {
+      "foobar{} " + none() + " 2.0",
+      "foo{y=\"2\"} " + none() + " 2.0",
+      "foo{y=\"2\"} " + none() + " 2.0",
+      "foo{} " + none() + " 2.0",
+      "m{x=\"1\"} " + none() + " 2.0",
+      "m{x=\"1\"} " + none() + " 2.0",
+      "m{x=\"10\"} " + none() + " 2.0",
+    };
+    for (int i = 0; i < seconds.length; i++) {
+      parser.parse(b1, 0, b1.length, sink); // back to the first order
+      byte[] b = seconds[i].getBytes(StandardCharsets.UTF_8);
+      parser.parse(b, 0, b.length, sink);
+      List<String> lines = withoutBits(sink);
+      assertThat(lines.get(lines.size() - 1)).as(seconds[i]).isEqualTo(expected[i]);
+    }
+  }
+
   private static List<String> withoutBits(RecordingSink sink) {
     return sink.lines().stream().map(l -> l.substring(0, l.lastIndexOf(' '))).toList();
   }
