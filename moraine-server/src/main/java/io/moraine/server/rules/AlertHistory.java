@@ -6,13 +6,13 @@ import io.moraine.core.selfmetrics.MetricRegistry;
 import io.moraine.core.storage.Appendable;
 import io.moraine.core.storage.Appender;
 import io.moraine.core.storage.SampleRejectedException;
+import io.moraine.rules.notify.AlertState;
 import io.moraine.rules.notify.AlertStateChange;
 import io.moraine.rules.notify.AlertStateListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +37,11 @@ public final class AlertHistory implements AlertStateListener, AutoCloseable {
   private static final int QUEUE_CAPACITY = 100_000;
 
   private final Supplier<? extends Appendable> store;
+
+  /** Queued by {@link #close} to wake the writer; never written. */
+  private static final AlertStateChange WAKE_UP =
+      new AlertStateChange(0, Labels.EMPTY, AlertState.RESOLVED, 0, 0);
+
   private final LinkedBlockingQueue<AlertStateChange> queue =
       new LinkedBlockingQueue<>(QUEUE_CAPACITY);
   private final Counter recorded;
@@ -82,12 +87,14 @@ public final class AlertHistory implements AlertStateListener, AutoCloseable {
     List<AlertStateChange> batch = new ArrayList<>();
     while (!closing || !queue.isEmpty()) {
       try {
-        AlertStateChange first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        // parked until a change or close()'s wake-up comes: no periodic wake-ups while idle
+        AlertStateChange first = closing ? queue.poll() : queue.take();
+        if (first == null || first == WAKE_UP) {
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, 4_999);
+        batch.removeIf(c -> c == WAKE_UP);
         write(batch);
         batch.clear();
       } catch (InterruptedException e) {
@@ -137,6 +144,7 @@ public final class AlertHistory implements AlertStateListener, AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    queue.offer(WAKE_UP); // a full queue wakes the writer anyway
     try {
       writer.join(10_000);
     } catch (InterruptedException e) {
