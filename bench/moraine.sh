@@ -30,6 +30,8 @@ print(json.dumps({"tool": "moraine import openmetrics", "samples": samples, "ser
 PY
 }
 
+# The peers run no rules in the harness, so neither does Moraine's default rule pack unless
+# MORAINE_DEFAULT_PACK=true (docs/benchmarks.md measures what the pack costs).
 case "$sub" in
   start)
     : "${PORT:?BENCH_PORT not set}" "${DATA:?BENCH_DATA_DIR not set}"
@@ -37,7 +39,7 @@ case "$sub" in
     MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid "$JAVA" "${OPTS[@]}" -XX:+UseSerialGC -Xms16m \
       -Xmn12m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:TrimNativeHeapInterval=10000 \
       ${MORAINE_JAVA_OPTS:-} -jar "$jar" server \
-      --listen "127.0.0.1:$PORT" --data "$DATA" \
+      --listen "127.0.0.1:$PORT" --data "$DATA" --rules.default-pack="${MORAINE_DEFAULT_PACK:-false}" \
       ${BENCH_SCRAPE_CONFIG:+--config "$BENCH_SCRAPE_CONFIG"} </dev/null >"$LOG" 2>&1 &
     echo $!
     ;;

@@ -2,6 +2,8 @@ package io.moraine.ingest.textparse;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a text-format line starting with {@code '#'}: {@code # HELP} and {@code # TYPE} (the {@code
@@ -28,21 +30,68 @@ final class PromMetaLine {
   private final MemorySegment in;
   private final ErrorLocator errors;
   private final SeriesRegistry registry;
+  private final SeriesTable table;
+  private final List<MetaLineValue> values;
+
+  /** What the line being read said, when it was a {@code # HELP} or {@code # TYPE} line. */
+  private @Nullable MetaLineValue said;
 
   PromMetaLine(
-      PromTextReader reader, MemorySegment in, ErrorLocator errors, SeriesRegistry registry) {
+      PromTextReader reader,
+      MemorySegment in,
+      ErrorLocator errors,
+      SeriesRegistry registry,
+      SeriesTable table,
+      List<MetaLineValue> values) {
     this.reader = reader;
     this.in = in;
     this.errors = errors;
     this.registry = registry;
+    this.table = table;
+    this.values = values;
   }
 
   /**
-   * Reads the line whose {@code '#'} is at {@code hash}.
+   * Reads the line whose {@code '#'} is at {@code hash}: a {@code # HELP} or {@code # TYPE} line
+   * that the parser met before, byte for byte, is handed on from memory (found by prediction from
+   * the previous line, else by hash); any other line is read and, when it is such a line, kept.
    *
    * @return where the next line starts; past the end when a NUL byte ended the input
    */
   long read(long hash, SampleSink sink) {
+    long limit = reader.limit();
+    int e = table.predictPrefix(in, hash, limit);
+    if (e >= 0 && table.typeClass(e) == TypeClass.META_LINE) {
+      return replay(e, hash, sink);
+    }
+    long nl = lineEnd(hash);
+    long hashCode = 0;
+    if (nl < limit && nl - hash < Integer.MAX_VALUE) {
+      hashCode = Scan.hash(in, hash, nl + 1, 0);
+      e = table.find(in, hashCode, hash, (int) (nl + 1 - hash), TypeClass.META_LINE);
+      if (e >= 0) {
+        return replay(e, hash, sink);
+      }
+    }
+    said = null;
+    long next = readLine(hash, sink);
+    MetaLineValue v = said;
+    if (v != null && next == nl + 1 && nl < limit && nl - hash < Integer.MAX_VALUE) {
+      int id = values.size();
+      values.add(v);
+      table.visit(table.put(in, hashCode, hash, (int) (nl + 1 - hash), TypeClass.META_LINE, id));
+    }
+    return next;
+  }
+
+  private long replay(int entry, long hash, SampleSink sink) {
+    values.get(table.id(entry)).replay(sink);
+    table.visit(entry);
+    return hash + table.length(entry);
+  }
+
+  /** Reads the line whose {@code '#'} is at {@code hash}, as {@link #read} without memory. */
+  private long readLine(long hash, SampleSink sink) {
     long limit = reader.limit();
     long p = hash + 1;
     if (!PromTextReader.isWs(reader.at(p))) {
@@ -76,9 +125,13 @@ final class PromMetaLine {
       if (!Utf8.isValid(in, textStart, lineEnd)) {
         throw errors.at(textStart, "help text is not a valid utf8 string");
       }
-      sink.help(name, unescapeHelp(string(textStart, lineEnd)));
+      String text = unescapeHelp(string(textStart, lineEnd));
+      said = new MetaLineValue(name, text, null);
+      sink.help(name, text);
     } else {
-      sink.type(name, type(textStart, lineEnd));
+      MetricType type = type(textStart, lineEnd);
+      said = new MetaLineValue(name, null, type);
+      sink.type(name, type);
     }
     return lineEnd + 1;
   }

@@ -2,6 +2,8 @@ package io.moraine.ingest.textparse;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,6 +43,10 @@ import java.util.Objects;
 public final class PromTextParser {
   private final SeriesRegistry registry;
   private final SeriesTable table = SeriesTable.copying();
+
+  /** What each {@link TypeClass#META_LINE} entry of {@link #table} said, by its id. */
+  private final List<MetaLineValue> metaLines = new ArrayList<>();
+
   private long samples;
 
   /**
@@ -73,7 +79,7 @@ public final class PromTextParser {
    */
   public void parse(MemorySegment body, SampleSink sink) {
     Objects.requireNonNull(sink, "sink");
-    PromTextReader reader = new PromTextReader(body, table, registry, sink);
+    PromTextReader reader = new PromTextReader(body, table, metaLines, registry, sink);
     try {
       reader.run();
     } finally {
@@ -89,14 +95,16 @@ public final class PromTextParser {
 
   /** Distinct series spellings this parser remembers (each holds a copy of its bytes). */
   public int seriesKeys() {
-    return table.size();
+    return table.size() - metaLines.size();
   }
 
   /**
-   * Forgets the remembered spellings (not the registry's ids): for a scraper that wants to bound
-   * the memory of a target whose series churn. The next body pays the new-series path again.
+   * Forgets the remembered spellings and metadata lines (not the registry's ids): for a scraper
+   * that wants to bound the memory of a target whose series churn. The next body pays the
+   * new-series path again.
    */
   public void forgetSeriesKeys() {
     table.clear();
+    metaLines.clear();
   }
 }

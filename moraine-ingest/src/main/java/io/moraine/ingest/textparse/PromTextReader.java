@@ -2,6 +2,7 @@ package io.moraine.ingest.textparse;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One body's pass of {@link PromTextParser}: the line loop and the sample-line fast path. The body
@@ -36,14 +37,19 @@ final class PromTextReader {
   private final PromMetaLine metaLines;
   private long samples;
 
-  PromTextReader(MemorySegment in, SeriesTable table, SeriesRegistry registry, SampleSink sink) {
+  PromTextReader(
+      MemorySegment in,
+      SeriesTable table,
+      List<MetaLineValue> metaLineValues,
+      SeriesRegistry registry,
+      SampleSink sink) {
     this.in = in;
     this.limit = in.byteSize();
     this.table = table;
     this.sink = sink;
     this.errors = new ErrorLocator(in);
     this.keys = new PromSeriesKey(this, in, errors, registry);
-    this.metaLines = new PromMetaLine(this, in, errors, registry);
+    this.metaLines = new PromMetaLine(this, in, errors, registry, table, metaLineValues);
   }
 
   void run() {

@@ -203,6 +203,10 @@ final class SeriesTable {
     return lengths[e];
   }
 
+  byte typeClass(int e) {
+    return typeClasses[e];
+  }
+
   int size() {
     return size;
   }

@@ -15,6 +15,9 @@ final class TypeClass {
   /** A range that starts mid-input and has not needed the type before it yet. */
   static final byte UNRESOLVED = 3;
 
+  /** A whole {@code # HELP} or {@code # TYPE} line of the text format, its line break included. */
+  static final byte META_LINE = 4;
+
   private TypeClass() {}
 
   /** The class of a {@code # TYPE} word, or -1 if OpenMetrics has no such type. */

@@ -1,12 +1,14 @@
 package io.moraine.ingest.textparse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moraine.core.labels.Labels;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PromTextParserTest {
@@ -193,7 +195,6 @@ class PromTextParserTest {
     assertThat(parser.seriesKeys()).isEqualTo(2000);
   }
 
-  /** The recorded lines without the value bits (values are compared by their decimal form). */
   /**
    * A parser predicts each line's series from the previous parse's order; a line that only begins
    * with the predicted key (a longer name, labels after a bare name, other labels) is still its own
@@ -233,6 +234,51 @@ class PromTextParserTest {
     }
   }
 
+  /** HELP and TYPE lines a parser met before are handed on from memory, exactly as read. */
+  @Test
+  void metadataLinesMetBeforeAreHandedOnAsReadAndChangedOnesAreReadAfresh() {
+    PromTextParser parser = new PromTextParser(new SeriesRegistry());
+    String body =
+        "# HELP a Help of a.\n# TYPE a counter\na 1\n# HELP b Esc \\\\ and \\n.\n"
+            + "# TYPE b gauge\nb 2\n# a comment\n# HELP c\n";
+    RecordingSink first = new RecordingSink();
+    parseWith(parser, body, first);
+    assertThat(meta(first))
+        .containsEntry("a", List.of("counter", "Help of a."))
+        .containsEntry("b", List.of("gauge", "Esc \\ and \n."))
+        .containsEntry("c", List.of("unknown", ""));
+    for (int i = 0; i < 3; i++) {
+      RecordingSink again = new RecordingSink(first.labelsById);
+      parseWith(parser, body, again);
+      assertThat(meta(again)).isEqualTo(meta(first));
+      assertThat(again.lines()).isEqualTo(first.lines());
+    }
+    RecordingSink changed = new RecordingSink(first.labelsById);
+    parseWith(
+        parser,
+        "# TYPE b counter\n# HELP b Other.\nb 3\n# HELP a Help of a.\n# TYPE a gauge\na 4\n",
+        changed);
+    assertThat(meta(changed))
+        .containsExactly(
+            Map.entry("a", List.of("gauge", "Help of a.")),
+            Map.entry("b", List.of("counter", "Other.")));
+    assertThatThrownBy(() -> parseWith(parser, "# TYPE a nonsense\n", new RecordingSink()))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("invalid metric type");
+  }
+
+  private static void parseWith(PromTextParser parser, String body, RecordingSink sink) {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    parser.parse(b, 0, b.length, sink);
+  }
+
+  private static Map<String, List<String>> meta(RecordingSink sink) {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    sink.metadata.forEach((k, v) -> out.put(k, List.of(v)));
+    return out;
+  }
+
+  /** The recorded lines without the value bits (values are compared by their decimal form). */
   private static List<String> withoutBits(RecordingSink sink) {
     return sink.lines().stream().map(l -> l.substring(0, l.lastIndexOf(' '))).toList();
   }
