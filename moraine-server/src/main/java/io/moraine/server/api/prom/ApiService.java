@@ -70,7 +70,13 @@ final class ApiService implements HttpService {
       ServiceRequestContext ctx, JsonData data, CompletableFuture<HttpResponse> answer) {
     AnswerOutput out = new AnswerOutput(answer);
     try {
-      writeSuccess(out, data);
+      JsonGenerator g = ApiJson.FACTORY.createGenerator(out);
+      g.writeStartObject();
+      g.writeStringField("status", "success");
+      g.writeFieldName("data");
+      data.write(g);
+      g.writeEndObject();
+      g.close(); // flushes and closes the output, which sends or ends the answer
     } catch (IOException e) {
       LOG.atDebug()
           .addKeyValue("path", ctx.path())
@@ -81,19 +87,5 @@ final class ApiService implements HttpService {
       LOG.atWarn().addKeyValue("path", ctx.path()).setCause(e).log("writing an answer failed");
       out.fail(e);
     }
-  }
-
-  /**
-   * Writes {@code {"status":"success","data":...}} to {@code out} and closes it, which sends or
-   * ends the answer.
-   */
-  static void writeSuccess(AnswerOutput out, JsonData data) throws IOException {
-    JsonGenerator g = ApiJson.FACTORY.createGenerator(out);
-    g.writeStartObject();
-    g.writeStringField("status", "success");
-    g.writeFieldName("data");
-    data.write(g);
-    g.writeEndObject();
-    g.close();
   }
 }

@@ -12,7 +12,6 @@ import io.moraine.promql.value.QueryValue;
 import io.moraine.promql.value.RangeMatrix;
 import io.moraine.server.http.ApiException;
 import io.moraine.server.http.ErrorType;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -38,27 +37,15 @@ final class QueryEndpoints {
 
   /** {@code query}, {@code time} (default now), {@code timeout}. */
   JsonData query(Params p, ServiceRequestContext ctx) {
-    return query(p, ctx.whenRequestCancelling());
-  }
-
-  /** As {@link #query(Params, ServiceRequestContext)}, cancelled when {@code gone} completes. */
-  JsonData query(Params p, CompletionStage<?> gone) {
     long t = ParamErrors.optionalTime(p, "time", clock.nowMillis());
     long timeout = ParamErrors.optionalDuration(p, "timeout", Long.MAX_VALUE);
     Expr expr = parseQueryParam(p);
-    QueryValue v = runner.run(gone, timeout, qc -> engine.instant(store.get(), expr, t, qc));
+    QueryValue v = runner.run(ctx, timeout, qc -> engine.instant(store.get(), expr, t, qc));
     return g -> QueryResultJson.write(g, v);
   }
 
   /** {@code query}, {@code start}, {@code end}, {@code step}, {@code timeout}. */
   JsonData queryRange(Params p, ServiceRequestContext ctx) {
-    return queryRange(p, ctx.whenRequestCancelling());
-  }
-
-  /**
-   * As {@link #queryRange(Params, ServiceRequestContext)}, cancelled when {@code gone} completes.
-   */
-  JsonData queryRange(Params p, CompletionStage<?> gone) {
     long start = ParamErrors.requiredTime(p, "start");
     long end = ParamErrors.requiredTime(p, "end");
     if (end < start) {
@@ -83,8 +70,7 @@ final class QueryEndpoints {
     // The engine works in ms; Prometheus truncates the step the same way.
     long stepMillis = Math.max(1, stepNanos / 1_000_000);
     RangeMatrix m =
-        runner.run(
-            gone, timeout, qc -> engine.range(store.get(), expr, start, end, stepMillis, qc));
+        runner.run(ctx, timeout, qc -> engine.range(store.get(), expr, start, end, stepMillis, qc));
     return g -> QueryResultJson.write(g, m);
   }
 

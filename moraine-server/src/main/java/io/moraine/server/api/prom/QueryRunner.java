@@ -5,7 +5,6 @@ import io.moraine.core.time.Clock;
 import io.moraine.promql.engine.QueryContext;
 import io.moraine.server.http.ApiException;
 import io.moraine.server.http.ErrorType;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,24 +44,17 @@ final class QueryRunner {
    */
   <T> T run(
       ServiceRequestContext ctx, long requestedTimeoutNanos, Function<QueryContext, T> query) {
-    return run(ctx.whenRequestCancelling(), requestedTimeoutNanos, query);
-  }
-
-  /**
-   * As {@link #run(ServiceRequestContext, long, Function)}, cancelled when {@code gone} completes
-   * (the query warm-up passes one that never does).
-   */
-  <T> T run(CompletionStage<?> gone, long requestedTimeoutNanos, Function<QueryContext, T> query) {
     long timeout = Math.min(requestedTimeoutNanos, timeoutNanos);
     long deadline = clock.nanoTime() + Math.max(timeout, 0);
     QueryContext qc = QueryContext.withTimeout(Math.max(timeout, 1));
-    AtomicBoolean cancelled = new AtomicBoolean();
-    gone.thenRun(
-        () -> {
-          cancelled.set(true);
-          qc.cancel();
-        });
-    acquire(deadline, timeout <= 0, cancelled);
+    AtomicBoolean gone = new AtomicBoolean();
+    ctx.whenRequestCancelling()
+        .thenRun(
+            () -> {
+              gone.set(true);
+              qc.cancel();
+            });
+    acquire(deadline, timeout <= 0, gone);
     try {
       return query.apply(qc);
     } finally {

@@ -1,14 +1,22 @@
 package io.moraine.server.api.prom;
 
-import com.linecorp.armeria.common.HttpResponse;
 import io.moraine.core.selfmetrics.MetricRegistry;
-import io.moraine.core.storage.Storage;
 import io.moraine.core.time.Clock;
 import io.moraine.promql.engine.Engine;
+import io.moraine.server.http.HttpServer;
+import io.moraine.server.store.StorageHandle;
 import io.moraine.server.store.StorageOpener;
 import io.moraine.server.store.StorageSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,21 +29,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles the query path before the first dashboard asks for it: on one background thread, opens a
- * throwaway store in a temporary directory (through the server's own {@link StorageOpener}, so the
- * real read paths run), appends {@link WarmupSeries} through its appender, and answers typical
- * dashboard queries, instant and range, through the API's endpoints and JSON rendering, until
- * {@link Options#maxRounds} rounds or {@link Options#maxMillis} have passed; then closes and
- * deletes the store. Nothing of it reaches the server's store, metrics or API: the store has its
- * own registry and its own query slots. Thread-safe; {@link #close} stops it early.
+ * Compiles the query path before the first dashboard asks for it. On one background thread it opens
+ * a throwaway store in a temporary directory (through the server's own {@link StorageOpener}, so
+ * the real read paths run), appends {@link WarmupSeries} through its appender, serves it with a
+ * private copy of the query API (the same {@link PromApi} and {@link HttpServer}, with a registry
+ * of their own) on an ephemeral loopback port, and asks it typical dashboard queries, instant and
+ * range, one at a time over one keep-alive connection, until {@link Options#maxRounds} rounds or
+ * {@link Options#maxMillis} have passed; then it stops the listener, closes the store and deletes
+ * the directory. Nothing of it reaches the server's store, metrics or API. Thread-safe; {@link
+ * #close} stops it early.
  */
 public final class QueryWarmup implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryWarmup.class);
 
-  /** How much synthetic history the store holds: more than the widest range in the queries. */
-  private static final long HISTORY_MILLIS = 10 * 60_000L;
+  /**
+   * How much synthetic history the store holds: more than 120 samples a series, so that every
+   * series has a full chunk (memory-mapped, read as the head's older chunks are) besides the open
+   * one, and range queries cross from one to the other.
+   */
+  private static final long HISTORY_MILLIS = 30 * 60_000L;
 
-  /** The queries of a round: instant when true, else a 5-minute range at 15 s steps. */
+  /** The span of the range queries: back over the chunk boundary 20 minutes into the history. */
+  private static final long RANGE_MILLIS = 12 * 60_000L;
+
+  /** The queries of a round: instant when true, else a range at 30 s steps. */
   private static final List<Map.Entry<String, Boolean>> QUERIES =
       List.of(
           Map.entry("up == 1", true),
@@ -58,16 +75,18 @@ public final class QueryWarmup implements AutoCloseable {
               false));
 
   /**
-   * @param maxRounds most rounds (each answers every query once)
-   * @param maxMillis most wall time, store set-up included
+   * @param maxRounds most rounds (each asks every query once)
+   * @param maxMillis most wall time from the start until the last round begins; stopping the
+   *     private listener comes on top (Armeria's graceful stop, about 2 s on a 2-core machine)
    */
   public record Options(int maxRounds, long maxMillis) {
     /**
-     * 300 rounds, 15 s: on a 2-core machine C2 has compiled the query path after about 200 rounds
-     * (the first answers of a fresh server then run at warm speed); the time bound keeps a slow or
+     * 2,000 rounds or 15 s: on this project's 2-core machine the per-request code (parameters,
+     * parsing, routing) reaches C2 only after some 10,000 requests, and a tenth of that left the
+     * first answers of a fresh server 3-5 times slower than warm; the time bound keeps a slow or
      * busy machine from spending more.
      */
-    public static final Options DEFAULT = new Options(300, 15_000);
+    public static final Options DEFAULT = new Options(2_000, 15_000);
 
     public Options {
       if (maxRounds < 1 || maxMillis < 1) {
@@ -84,17 +103,16 @@ public final class QueryWarmup implements AutoCloseable {
    */
   public record Result(int rounds, int series, int emptyAnswers, long millis) {}
 
+  private final Setup setup;
+  private final Options options;
   private final Thread thread;
   private final CompletableFuture<Result> done = new CompletableFuture<>();
   private volatile boolean stopping;
 
-  private QueryWarmup(
-      StorageOpener opener, Engine engine, QueryLimits limits, Clock clock, Options options) {
-    this.thread =
-        Thread.ofPlatform()
-            .name("query-warmup")
-            .daemon()
-            .unstarted(() -> runLogged(opener, engine, limits, clock, options));
+  private QueryWarmup(Setup setup, Options options) {
+    this.setup = setup;
+    this.options = options;
+    this.thread = Thread.ofPlatform().name("query-warmup").daemon().unstarted(this::runLogged);
   }
 
   /** Starts the warm-up on its own thread and returns at once. */
@@ -102,10 +120,11 @@ public final class QueryWarmup implements AutoCloseable {
       StorageOpener opener, Engine engine, QueryLimits limits, Clock clock, Options options) {
     QueryWarmup w =
         new QueryWarmup(
-            Objects.requireNonNull(opener, "opener"),
-            Objects.requireNonNull(engine, "engine"),
-            Objects.requireNonNull(limits, "limits"),
-            Objects.requireNonNull(clock, "clock"),
+            new Setup(
+                Objects.requireNonNull(opener, "opener"),
+                Objects.requireNonNull(engine, "engine"),
+                Objects.requireNonNull(limits, "limits"),
+                Objects.requireNonNull(clock, "clock")),
             Objects.requireNonNull(options, "options"));
     w.thread.start();
     return w;
@@ -127,10 +146,11 @@ public final class QueryWarmup implements AutoCloseable {
     }
   }
 
-  private void runLogged(
-      StorageOpener opener, Engine engine, QueryLimits limits, Clock clock, Options options) {
+  private record Setup(StorageOpener opener, Engine engine, QueryLimits limits, Clock clock) {}
+
+  private void runLogged() {
     try {
-      Result r = run(opener, engine, limits, clock, options);
+      Result r = run(setup, options);
       LOG.atInfo()
           .addKeyValue("duration_ms", r.millis())
           .addKeyValue("rounds", r.rounds())
@@ -141,32 +161,51 @@ public final class QueryWarmup implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.atWarn().addKeyValue("err", e.toString()).setCause(e).log("query warm-up failed");
       done.completeExceptionally(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done.completeExceptionally(e);
     }
   }
 
-  private Result run(
-      StorageOpener opener, Engine engine, QueryLimits limits, Clock clock, Options options)
-      throws IOException {
+  private Result run(Setup s, Options options) throws IOException, InterruptedException {
+    Clock clock = s.clock();
     long startNanos = clock.nanoTime();
     long deadline = startNanos + options.maxMillis() * 1_000_000L;
     Path dir = Files.createTempDirectory("moraine-warmup");
+    MetricRegistry registry = new MetricRegistry();
     int rounds = 0;
     int empty = 0;
     int series;
-    try {
-      StorageSettings settings = new StorageSettings(dir, 86_400_000L, 0, clock);
-      try (Storage store = opener.open(settings, new MetricRegistry())) {
-        long end = clock.nowMillis();
-        series = WarmupSeries.append(store, end - HISTORY_MILLIS, end);
-        QueryEndpoints endpoints =
-            new QueryEndpoints(() -> store, engine, new QueryRunner(limits, clock), clock);
-        while (rounds < options.maxRounds() && !stopping && clock.nanoTime() < deadline) {
-          for (Map.Entry<String, Boolean> q : QUERIES) {
-            if (answer(endpoints, q.getKey(), q.getValue(), end)) {
-              empty++;
+    try (StorageHandle store =
+        new StorageHandle(s.opener(), new StorageSettings(dir, 86_400_000L, 0, clock), registry)) {
+      store.open();
+      long end = clock.nowMillis();
+      series = WarmupSeries.append(store.storage(), end - HISTORY_MILLIS, end);
+      PromApi api =
+          new PromApi(
+              store,
+              s.engine(),
+              s.limits(),
+              clock,
+              new MetricMetadataRegistry(),
+              new ServerInfo("warm-up", end, "", Map.of()),
+              ConfigReloadStatus.register(registry, end));
+      InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+      try (HttpServer http = api.register(HttpServer.builder(loopback, registry).quiet()).start()) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+          List<URI> uris = uris(http.localAddress(), end);
+          while (rounds < options.maxRounds() && !stopping && clock.nanoTime() < deadline) {
+            for (URI uri : uris) {
+              if (ask(client, uri)) {
+                empty++;
+              }
             }
+            rounds++;
           }
-          rounds++;
+        } finally {
+          // nothing is under way: drop the idle connection now rather than wait for it
+          client.shutdownNow();
         }
       }
     } finally {
@@ -175,30 +214,37 @@ public final class QueryWarmup implements AutoCloseable {
     return new Result(rounds, series, empty, (clock.nanoTime() - startNanos) / 1_000_000);
   }
 
+  /** The round's requests, as Grafana sends them: instant at {@code end}, ranges up to it. */
+  private static List<URI> uris(InetSocketAddress server, long end) {
+    String base = "http://" + server.getAddress().getHostAddress() + ":" + server.getPort();
+    String at = PromTimes.formatMillis(end);
+    String from = PromTimes.formatMillis(end - RANGE_MILLIS);
+    return QUERIES.stream()
+        .map(
+            q ->
+                URI.create(
+                    base
+                        + (q.getValue()
+                            ? "/api/v1/query?time=" + at
+                            : "/api/v1/query_range?start=" + from + "&end=" + at + "&step=30")
+                        + "&query="
+                        + URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8)))
+        .toList();
+  }
+
   /**
-   * Answers one query as the API does, rendering its JSON body (which is then dropped).
+   * Asks one query and reads its whole answer.
    *
    * @return whether the answer had no result series
+   * @throws IOException when the answer is not a success
    */
-  private static boolean answer(QueryEndpoints endpoints, String query, boolean instant, long end)
-      throws IOException {
-    String seconds = PromTimes.formatMillis(end);
-    JsonData data =
-        instant
-            ? endpoints.query(
-                Params.of(Map.of("query", List.of(query), "time", List.of(seconds))),
-                new CompletableFuture<>())
-            : endpoints.queryRange(
-                Params.of(
-                    Map.of(
-                        "query", List.of(query),
-                        "start", List.of(PromTimes.formatMillis(end - 300_000)),
-                        "end", List.of(seconds),
-                        "step", List.of("15"))),
-                new CompletableFuture<>());
-    CompletableFuture<HttpResponse> response = new CompletableFuture<>();
-    ApiService.writeSuccess(new AnswerOutput(response), data);
-    return response.join().aggregate().join().contentUtf8().contains("\"result\":[]");
+  private static boolean ask(HttpClient client, URI uri) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("warm-up query answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body().contains("\"result\":[]");
   }
 
   private static void deleteTree(Path dir) throws IOException {
