@@ -44,21 +44,19 @@ final class QueryResultJson {
   }
 
   private static void writeVector(JsonGenerator g, InstantVector v) throws IOException {
-    PointWriter points = new PointWriter();
     g.writeStartArray();
     for (Sample s : v.samples()) {
       g.writeStartObject();
       g.writeFieldName("metric");
       ApiJson.writeLabels(g, s.labels());
       g.writeFieldName("value");
-      points.write(g, s.t(), s.v());
+      ApiJson.writePoint(g, s.t(), s.v());
       g.writeEndObject();
     }
     g.writeEndArray();
   }
 
   private static void writeMatrix(JsonGenerator g, RangeMatrix m) throws IOException {
-    PointWriter points = new PointWriter();
     g.writeStartArray();
     for (SeriesPoints s : m.series()) {
       g.writeStartObject();
@@ -70,7 +68,7 @@ final class QueryResultJson {
         long[] ts = s.ts();
         double[] vs = s.vs();
         for (int i = 0; i < s.size(); i++) {
-          points.write(g, ts[i], vs[i]);
+          ApiJson.writePoint(g, ts[i], vs[i]);
         }
         g.writeEndArray();
       }
