@@ -130,6 +130,17 @@ final class ServerCommand implements Callable<Integer> {
           "How far back an instant selector looks for a sample. Default: ${DEFAULT-VALUE}.")
   private long queryLookbackDeltaMillis;
 
+  @Option(
+      names = "--query.warmup",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Compile the query path at start, over a throwaway store, so that the first queries"
+              + " run at full speed. Default: true; --query.warmup=false turns it off.")
+  private boolean queryWarmup = true;
+
   @Spec private CommandSpec spec = CommandSpec.create();
 
   private final Engines engines;
@@ -202,6 +213,9 @@ final class ServerCommand implements Callable<Integer> {
       throw usage("cannot start rules: " + e.getMessage());
     }
     runtime.startKubernetes(cfg.kubernetes(), cfg.graph(), Main.version());
+    if (queryWarmup) {
+      runtime.startWarmup(engines.storage(), queryLimits);
+    }
     runtime.onReload(() -> reload(runtime));
     hooks.onReload(() -> runtime.reload());
     runtime.awaitStopped();

@@ -19,6 +19,7 @@ import io.moraine.server.api.prom.MetricMetadata;
 import io.moraine.server.api.prom.MetricMetadataRegistry;
 import io.moraine.server.api.prom.PromApi;
 import io.moraine.server.api.prom.QueryLimits;
+import io.moraine.server.api.prom.QueryWarmup;
 import io.moraine.server.api.prom.RemoteWriteApi;
 import io.moraine.server.api.prom.RulesSource;
 import io.moraine.server.api.prom.ServerInfo;
@@ -82,6 +83,7 @@ final class ServerRuntime {
   private final LogsRuntime logs;
   private final GraphRuntime graph;
   private final AtomicReference<@Nullable KubeRuntime> kube = new AtomicReference<>();
+  private final AtomicReference<@Nullable QueryWarmup> warmup = new AtomicReference<>();
 
   /** Re-reads the configuration file; returns null on success, else why it failed. */
   @FunctionalInterface
@@ -332,6 +334,14 @@ final class ServerRuntime {
     kube.set(KubeRuntime.start(k, g, w));
   }
 
+  /**
+   * Starts the query warm-up in the background over a throwaway store that {@code opener} opens in
+   * a temporary directory; {@link #stop} ends it.
+   */
+  void startWarmup(StorageOpener opener, QueryLimits limits) {
+    warmup.set(QueryWarmup.start(opener, engine, limits, clock, QueryWarmup.Options.DEFAULT));
+  }
+
   /** The Kubernetes side, once started (null when not enabled). */
   @Nullable KubeRuntime kubernetes() {
     return kube.get();
@@ -388,6 +398,10 @@ final class ServerRuntime {
     }
     LOG.atInfo().log("shutting down");
     try {
+      QueryWarmup w = warmup.getAndSet(null);
+      if (w != null) {
+        w.close(); // deletes its temporary store
+      }
       Scraping sc = scraping.getAndSet(null);
       if (sc != null) {
         sc.close(); // before the store closes: stopped targets get staleness markers

@@ -70,6 +70,7 @@ public final class HttpServer implements AutoCloseable {
     private final List<Runnable> beforeScrape = new ArrayList<>();
     private final Map<String, HttpService> services = new LinkedHashMap<>();
     private BooleanSupplier ready = () -> false;
+    private boolean announce = true;
 
     private Builder(InetSocketAddress listen, MetricRegistry registry) {
       this.listen = Objects.requireNonNull(listen, "listen");
@@ -79,6 +80,12 @@ public final class HttpServer implements AutoCloseable {
     /** What {@code /-/ready} reports; must not block. Not ready until set. */
     public Builder readiness(BooleanSupplier isReady) {
       this.ready = Objects.requireNonNull(isReady, "isReady");
+      return this;
+    }
+
+    /** Does not log the bound address (for a private listener, such as the query warm-up's). */
+    public Builder quiet() {
+      this.announce = false;
       return this;
     }
 
@@ -176,9 +183,11 @@ public final class HttpServer implements AutoCloseable {
         throw new IllegalStateException("BUG: started server has no active port");
       }
       InetSocketAddress bound = port.localAddress();
-      LOG.atInfo()
-          .addKeyValue("address", bound.getAddress().getHostAddress() + ":" + bound.getPort())
-          .log("listening");
+      if (announce) {
+        LOG.atInfo()
+            .addKeyValue("address", bound.getAddress().getHostAddress() + ":" + bound.getPort())
+            .log("listening");
+      }
       return new HttpServer(server, bound);
     }
 

@@ -51,8 +51,16 @@ class ServerCommandTest {
             hooks::add,
             runtime::set,
             () -> false);
+    // the warm-up would open a second store through the opener these tests watch
+    String[] argv =
+        args.length > 0 && args[0].equals("server")
+            ? java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--query.warmup=false"))
+                .toArray(String[]::new)
+            : args;
     return CompletableFuture.supplyAsync(
-        () -> main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args));
+        () -> main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), argv));
   }
 
   private static HttpResponse<String> get(ServerRuntime rt, String path) throws Exception {

@@ -37,6 +37,10 @@ final class TestServer implements AutoCloseable {
     java.util.List<String> argv =
         new java.util.ArrayList<>(List.of("server", "--listen=127.0.0.1:0"));
     argv.addAll(List.of(flags));
+    if (argv.stream().noneMatch(a -> a.startsWith("--query.warmup"))) {
+      // the warm-up would open a second store and compete for CPU with the test
+      argv.add("--query.warmup=false");
+    }
     if (argv.stream().noneMatch(a -> a.startsWith("--data"))) {
       // the metrics store is in memory, but the log store and state files live in --data:
       // never the module's ./data
