@@ -192,14 +192,8 @@ final class HttpConnection implements AutoCloseable {
 
   /** The stream of a body with a known length. */
   InputStream fixed(long length) {
-    return new InputStream() {
+    return new BodyStream() {
       private long left = length;
-
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
@@ -218,13 +212,7 @@ final class HttpConnection implements AutoCloseable {
 
   /** The stream of a body that ends with the connection (no length, not chunked). */
   InputStream untilClose() {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
+    return new BodyStream() {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
         return HttpConnection.this.read(b, off, len);
@@ -237,15 +225,9 @@ final class HttpConnection implements AutoCloseable {
     return new Chunked();
   }
 
-  private final class Chunked extends InputStream {
+  private final class Chunked extends BodyStream {
     private long left; // bytes left in the current chunk
     private boolean done;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
@@ -301,6 +283,15 @@ final class HttpConnection implements AutoCloseable {
         }
         budget -= line.length() + 2;
       }
+    }
+  }
+
+  /** A body stream: bulk reads; a single-byte read goes through them. */
+  private abstract static class BodyStream extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
   }
 
